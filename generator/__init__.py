@@ -1,0 +1,1 @@
+"""Turns news articles and curated YAML background into Markdown explainer pages."""

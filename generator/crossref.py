@@ -1,0 +1,219 @@
+"""Checks that span files, then the assembly of the validated `Site`.
+
+Ids must be unique across all files of a kind, references must point at
+ids that exist, an alias may name one entity only, and every quote an
+article's sidecar makes must really stand in that article's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .article import ArticleTextError, normalise, parse_article
+from .errors import InputError, Problem, did_you_mean
+from .load import Loaded
+from .model import Article, Entity, Site, Source, Term, Topic
+from .validate import SLUG, CheckedFile, check_file, replace
+
+
+@dataclass
+class Registry:
+    """Where each id of each kind was defined, for duplicate and reference checks."""
+
+    places: dict[str, dict[str, tuple[str, int, int]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def define(self, kind: str, id: str, file: CheckedFile, key: str) -> bool:
+        line, column = file.at(f"{key}.id" if key else "")
+        seen = self.places.setdefault(kind, {})
+        if id in seen:
+            first = seen[id]
+            self.problems.append(Problem(file.name, line, column, f"{key}.id" if key else "",
+                                         f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]})'))
+            return False
+        seen[id] = (file.name, line, column)
+        return True
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.places.get(kind, {}))
+
+
+def build_site(loaded: Loaded, root: Path) -> Site:
+    """Check everything that was loaded and return the site, or raise `InputError` with every problem."""
+    problems = list(loaded.problems)
+    checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
+    registry = Registry()
+    by_kind: dict[str, list[tuple[CheckedFile, str, Any]]] = {}
+    for file in checked:
+        for key, value in file.records:
+            by_kind.setdefault(file.kind.name, []).append((file, key, value))
+    sources = _unique(registry, "source", by_kind.get("source", []))
+    entities = _unique(registry, "entity", by_kind.get("entity", []))
+    terms = _unique(registry, "term", by_kind.get("term", []))
+    events = [value for _, _, value in by_kind.get("event", [])]
+    topics = _topics(registry, by_kind.get("topic", []))
+    articles = _articles(registry, loaded, by_kind.get("article", []), root)
+    problems += registry.problems
+    problems += _check_references(checked, registry)
+    problems += _check_aliases(by_kind.get("entity", []))
+    problems += _check_terms(by_kind.get("term", []))
+    problems += _check_urls(by_kind.get("source", []))
+    problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    if any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    return Site(
+        articles=tuple(sorted(articles.values(), key=lambda a: (a.date is None, a.date), reverse=True)),
+        topics=tuple(sorted(topics.values(), key=lambda t: (t.order, t.title))),
+        entities=tuple(sorted(entities, key=lambda e: e.name.lower())),
+        terms=tuple(sorted(terms, key=lambda t: t.term.lower())),
+        sources=tuple(sorted(sources, key=lambda s: s.id)),
+        events=tuple(events),
+    )
+
+
+def _unique(registry: Registry, kind: str, records: list[tuple[CheckedFile, str, Any]]) -> list[Any]:
+    return [value for file, key, value in records if registry.define(kind, value.id, file, key)]
+
+
+def _file_id(file: CheckedFile, registry: Registry, kind: str) -> str | None:
+    stem = Path(file.name).stem
+    if not SLUG.match(stem):
+        registry.problems.append(Problem(file.name, 0, 0, "", f'the file name "{stem}" is not a valid id: use '
+                                         'lowercase letters, digits and single hyphens, like "us-withdrawal-2011"'))
+        return None
+    return stem if registry.define(kind, stem, file, "") else None
+
+
+def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    for file, _, data in records:
+        topic_id = _file_id(file, registry, "topic")
+        if topic_id is None:
+            continue
+        events = tuple(replace(event, topic=topic_id) for event in data.get("events", ()))
+        topics[topic_id] = Topic(id=topic_id, **{**data, "events": events})
+        seen: set[str] = set()
+        for index, section in enumerate(topics[topic_id].sections):
+            if section.id in seen:
+                line, column = file.at(f"sections[{index}].id")
+                registry.problems.append(Problem(file.name, line, column, f"sections[{index}].id",
+                                                 f'duplicate section id "{section.id}" in this topic'))
+            seen.add(section.id)
+    return topics
+
+
+def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],
+              root: Path) -> dict[str, Article]:
+    meta = {Path(file.name).stem: (file, data) for file, _, data in sidecars}
+    for stem, (file, _) in meta.items():
+        if stem not in loaded.texts:
+            registry.problems.append(Problem(file.name, 0, 0, "", f'no article text "{stem}.txt" beside this file'))
+    articles: dict[str, Article] = {}
+    for article_id, (seed, raw) in loaded.texts.items():
+        if not SLUG.match(article_id):
+            registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
+                                             'id: use lowercase letters, digits and single hyphens'))
+            continue
+        try:
+            parsed = parse_article(raw)
+        except ArticleTextError as error:
+            registry.problems.append(Problem(seed.name, 1, 1, "", str(error)))
+            continue
+        data = dict(meta.get(article_id, (None, {}))[1])
+        data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
+        fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
+                  "event_date": None, **data}
+        articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
+                                       section_label=parsed.section_label, **fields)
+        registry.define("article", article_id, CheckedFile(seed.name, seed.kind), "")
+    return articles
+
+
+def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:
+    problems = []
+    for file in checked:
+        for ref in file.references:
+            known = registry.ids(ref.kind)
+            if ref.id not in known:
+                hint = did_you_mean(ref.id, known)
+                problems.append(Problem(file.name, ref.line, ref.column, ref.key,
+                                        f'unknown {ref.kind} "{ref.id}"{hint}'))
+    return problems
+
+
+def _check_aliases(records: list[tuple[CheckedFile, str, Entity]]) -> list[Problem]:
+    """Each name or alias must lead to one entity only, or linking would guess."""
+    owner: dict[str, str] = {}
+    problems = []
+    for _, _, entity in records:
+        owner.setdefault(entity.name, entity.id)
+    for file, key, entity in records:
+        for index, alias in enumerate(entity.aliases):
+            holder = owner.setdefault(alias.name, entity.id)
+            if holder != entity.id:
+                line, column = file.at(f"{key}.aliases[{index}]")
+                problems.append(Problem(file.name, line, column, f"{key}.aliases[{index}]",
+                                        f'alias "{alias.name}" is already used by {holder}'))
+    return problems
+
+
+def _check_terms(records: list[tuple[CheckedFile, str, Term]]) -> list[Problem]:
+    owner: dict[str, str] = {}
+    problems = []
+    for file, key, term in records:
+        for index, word in enumerate((term.term, *term.aliases)):
+            holder = owner.setdefault(word, term.id)
+            if holder != term.id:
+                where = f"{key}.term" if index == 0 else f"{key}.aliases[{index - 1}]"
+                line, column = file.at(where)
+                problems.append(Problem(file.name, line, column, where,
+                                        f'"{word}" is already a term or alias of {holder}'))
+    return problems
+
+
+def _check_urls(records: list[tuple[CheckedFile, str, Source]]) -> list[Problem]:
+    first: dict[str, str] = {}
+    problems = []
+    for file, key, source in records:
+        holder = first.setdefault(source.url, source.id)
+        if holder != source.id:
+            line, column = file.at(f"{key}.url")
+            problems.append(Problem(file.name, line, column, f"{key}.url",
+                                    f"the same address is already listed as source {holder}"))
+    return problems
+
+
+def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles: dict[str, Article],
+                          topics: dict[str, Topic]) -> list[Problem]:
+    """Claims, corrections and context links quote the article; the quotes must be in it."""
+    problems = []
+    for file, _, data in sidecars:
+        article = articles.get(Path(file.name).stem)
+        if article is None:
+            continue
+        blocks = [block.text for block in article.blocks]
+        for list_key in ("claims", "context", "corrections"):
+            for index, item in enumerate(data.get(list_key, ())):
+                key = f"{list_key}[{index}]"
+                message = _quote_problem(item, blocks, article, topics)
+                if message:
+                    line, column = file.at(f"{key}.match")
+                    problems.append(Problem(file.name, line, column, f"{key}.match", message))
+    return problems
+
+
+def _quote_problem(item: Any, blocks: list[str], article: Article, topics: dict[str, Topic]) -> str:
+    match = getattr(item, "match", "")
+    if match and not any(normalise(match) in block for block in blocks):
+        dates = {article.page_date.strftime(f) for f in ("%B %d, %Y", "%Y-%m-%d")} if article.page_date else set()
+        if normalise(match) not in dates:
+            return f'"{match}" is not in the text of article {article.id} (quote its words exactly)'
+    section = getattr(item, "section", "")
+    topic = topics.get(getattr(item, "topic", ""))
+    if section and topic and section not in {s.id for s in topic.sections}:
+        hint = did_you_mean(section, [s.id for s in topic.sections])
+        return f'topic {topic.id} has no section "{section}"{hint}'
+    return ""

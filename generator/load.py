@@ -1,0 +1,101 @@
+"""Finding and reading the input files in `seeds/`.
+
+Reading is kept apart from checking: this stage only turns files into
+located YAML trees and raw article text, and reports files it cannot read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, relative
+from .schema import FILE_KINDS, FileKind
+from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
+
+YAML_SUFFIXES = (".yml", ".yaml")
+IGNORED_NAMES = {"README.md", ".gitkeep"}
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    path: Path
+    name: str
+    """The path as shown in messages, relative to the project root."""
+    kind: FileKind
+
+
+@dataclass
+class Loaded:
+    """Every input, read but not yet checked."""
+
+    documents: list[tuple[SeedFile, YNode]] = field(default_factory=list)
+    texts: dict[str, tuple[SeedFile, str]] = field(default_factory=dict)
+    """Raw article text by article id (the file name without `.txt`)."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_seeds(seeds: Path, root: Path) -> Loaded:
+    """Read every input under `seeds`; unreadable files become problems, not exceptions."""
+    loaded = Loaded()
+    if not seeds.is_dir():
+        loaded.problems.append(Problem(relative(seeds, root), 0, 0, "", "the seeds folder does not exist"))
+        return loaded
+    known = {kind.folder for kind in FILE_KINDS}
+    for path in sorted(seeds.iterdir()):
+        if path.name not in known and not path.name.startswith(".") and path.name not in IGNORED_NAMES:
+            folders = ", ".join(sorted(known))
+            loaded.problems.append(Problem(relative(path, root), 0, 0, "",
+                                           f"unexpected entry: inputs go in one of the folders {folders}"))
+    for kind in FILE_KINDS:
+        folder = seeds / kind.folder
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                _read(path, kind, seeds, root, loaded)
+    return loaded
+
+
+def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -> None:
+    name = relative(path, root)
+    if path.name.startswith(".") or path.name in IGNORED_NAMES:
+        return
+    is_text = kind.name == "article" and path.suffix == ".txt"
+    if path.suffix not in YAML_SUFFIXES and not is_text:
+        expected = "a .txt article or its .yml sidecar" if kind.name == "article" else "a .yml file"
+        loaded.problems.append(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"))
+        return
+    if not path.resolve().is_relative_to(seeds.resolve()):
+        loaded.problems.append(Problem(name, 0, 0, "", "a link to a file outside seeds/ is not allowed"))
+        return
+    text = _decode(path, name, loaded)
+    if text is None:
+        return
+    seed = SeedFile(path, name, kind)
+    if is_text:
+        loaded.texts[path.stem] = (seed, text)
+        return
+    try:
+        document = parse_yaml(text)
+    except YAMLFileError as error:
+        loaded.problems.append(load_problem(name, error))
+        return
+    if document is None:
+        loaded.problems.append(Problem(name, 1, 1, "", "the file is empty"))
+        return
+    loaded.documents.append((seed, document))
+
+
+def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        loaded.problems.append(Problem(name, 0, 0, "", f"cannot be read: {error.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        loaded.problems.append(Problem(name, line, column, "",
+                                       "not UTF-8 text: save the file with UTF-8 encoding"))
+        return None

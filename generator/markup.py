@@ -1,0 +1,83 @@
+"""Turning text into safe Markdown, with links and marks added around its words.
+
+Article text is data, never markup: every character that Markdown, HTML,
+attribute lists or templates could read as syntax is written as a numeric
+character reference, so the page shows exactly the characters received.
+Links and marks are added around spans of the text and never inside words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SYNTAX_CHARS = "&<>\\`*_[]{}|#!~^=$"
+ESCAPES = {ord(char): f"&#{ord(char)};" for char in SYNTAX_CHARS}
+LINE_START = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
+
+
+def plain(text: str) -> str:
+    """Markdown that renders as exactly `text`, whatever characters it holds."""
+    escaped = text.replace("\n", " ").translate(ESCAPES)
+    match = LINE_START.match(escaped)
+    if match and match.group(2) in "-+>":
+        escaped = f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end():]}"
+    elif match:
+        end = match.end()
+        escaped = f"{escaped[:end]}&#{ord(escaped[end])};{escaped[end + 1:]}"
+    return escaped
+
+
+def attribute(text: str) -> str:
+    """Text for a link title or an HTML attribute: quotes and markup defused."""
+    return plain(text).replace('"', "&quot;")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of the text to wrap: `before` and `after` are Markdown put around it."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+def wrap(text: str, spans: Sequence[Span], *, markdown: bool = False) -> str:
+    """`text` escaped (unless it is already `markdown`), with each span's Markdown around its range.
+
+    Spans may nest but must not cross: a span that crosses an earlier one is
+    dropped, so the words are never cut apart.
+    """
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if all(span.end <= k.start or span.start >= k.end or (k.start <= span.start and span.end <= k.end)
+               for k in kept):
+            kept.append(span)
+    events: list[tuple[int, int, int, str]] = []
+    for order, span in enumerate(kept):
+        events.append((span.start, 1, order, span.before))
+        events.append((span.end, 0, -order, span.after))
+    events.sort()
+    out: list[str] = []
+    position = 0
+    for index, _, _, markup in events:
+        out.append(_escape(text[position:index], position == 0, markdown))
+        out.append(markup)
+        position = index
+    out.append(_escape(text[position:], position == 0, markdown))
+    return "".join(out)
+
+
+def _escape(text: str, line_start: bool, markdown: bool) -> str:
+    if markdown:
+        return text
+    return plain(text) if line_start else text.replace("\n", " ").translate(ESCAPES)
+
+
+def strip_markdown(markdown: str) -> str:
+    """Markdown reduced to plain text, for tooltips and meta descriptions."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[*_`]+", "", text)
+    return " ".join(text.split())

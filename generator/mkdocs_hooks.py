@@ -1,0 +1,35 @@
+"""MkDocs hooks: run the generator before every build, so pages are never stale.
+
+This adapter only translates MkDocs events; the generator itself never
+imports MkDocs. `mkdocs serve` watches `seeds/` and `templates/` (listed
+under `watch:` in mkdocs.yml); a change there triggers a build, this hook
+regenerates, and only changed pages are rewritten, so the server settles.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator.errors import GeneratorError, InputError
+from generator.pipeline import Project, generate
+
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    project = Project.at(Path(config.config_file_path).parent)
+    try:
+        report = generate(project)
+    except InputError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(error.problems)} problem(s) in seeds/; the previous pages are kept") from None
+    except GeneratorError as error:
+        raise PluginError(str(error)) from None
+    written = report.written
+    if written and (written.written or written.removed):
+        log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")

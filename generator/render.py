@@ -1,0 +1,149 @@
+"""Rendering the validated site into Markdown pages with the Jinja2 templates.
+
+Templates receive records and a `PageContext` that knows where the page
+lives, so every link is made relative to it and every citation is numbered
+in the order it first appears on that page. Input text reaches a template
+only as data: templates escape it with the `plain` filter and never compile
+it, so nothing an editor or an article writes is evaluated as a template.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .analysis import Analysis, analyse
+from .markup import attribute, plain, strip_markdown
+from .model import Article, Entity, Event, Site, Topic
+
+VERDICT_LABELS = {"accurate": "Accurate", "inaccurate": "Inaccurate", "garbled": "Garbled",
+                  "unverified": "Unverified", "needs-context": "Needs context"}
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def entity_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+SOURCES_PAGE, GLOSSARY_PAGE, TIMELINE_PAGE = "sources.md", "glossary.md", "timeline.md"
+
+
+@dataclass
+class PageContext:
+    """What a template needs to know about the page it renders: where it is and what it cites."""
+
+    path: str
+    cited: list[str] = field(default_factory=list)
+    cited_by: dict[str, list[tuple[str, str]]] | None = None
+    """Shared across pages: source id -> (page path, anchor) where it is cited."""
+
+    def link(self, target: str, anchor: str = "") -> str:
+        """A link from this page to `target` (a docs-relative path), for use in Markdown."""
+        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def cite(self, source_ids: Iterable[str], anchor: str = "") -> str:
+        """Numbered citation marks linking to the sources page; numbers follow first use on the page."""
+        marks = []
+        for source_id in source_ids:
+            if source_id not in self.cited:
+                self.cited.append(source_id)
+            if self.cited_by is not None:
+                self.cited_by.setdefault(source_id, []).append((self.path, anchor))
+            number = self.cited.index(source_id) + 1
+            marks.append(f'[{number}]({self.link(SOURCES_PAGE, "source-" + source_id)})')
+        return f'<sup class="cite">{",".join(marks)}</sup>' if marks else ""
+
+
+def front_matter(title: str, description: str, **extra: Any) -> str:
+    """YAML front matter; values are written as JSON strings, which YAML reads back unchanged."""
+    lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
+             f"description: {json.dumps(strip_markdown(description)[:300], ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+class Renderer:
+    """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
+
+    def __init__(self, site: Site, templates: Path) -> None:
+        self.site = site
+        self.analysis: Analysis = analyse(site)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
+            autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        )
+        self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps)
+        self.env.globals.update(
+            site=site, analysis=self.analysis, verdicts=VERDICT_LABELS, front_matter=front_matter,
+            article_path=article_path, topic_path=topic_path, entity_path=entity_path,
+            sources_page=SOURCES_PAGE, glossary_page=GLOSSARY_PAGE, timeline_page=TIMELINE_PAGE,
+            sources=self.analysis.sources, entities=self.analysis.entities, topics=self.analysis.topics,
+        )
+        self.cited_by: dict[str, list[tuple[str, str]]] = {}
+        self.abbreviations = self._abbreviations()
+
+    def render_all(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        for article in self.site.articles:
+            pages[article_path(article.id)] = self.article(article)
+        for topic in self.site.topics:
+            pages[topic_path(topic.id)] = self.render("topic.md.j2", topic_path(topic.id), topic=topic)
+        for entity in self.site.entities:
+            pages[entity_path(entity.id)] = self.render("entity.md.j2", entity_path(entity.id), entity=entity)
+        pages["entities/index.md"] = self.render("entities.md.j2", "entities/index.md")
+        pages["topics/index.md"] = self.render("topics.md.j2", "topics/index.md")
+        pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE, events=self.site.all_events())
+        pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE)
+        pages["index.md"] = self.render("home.md.j2", "index.md")
+        # Last, so that it can list every page that cites each source.
+        pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by)
+        return pages
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        page = PageContext(path, cited_by=self.cited_by)
+        body = self.env.get_template(template).render(page=page, **context)
+        return body.rstrip("\n") + "\n" + self.abbreviations
+
+    def article(self, article: Article) -> str:
+        path = article_path(article.id)
+        return self.render("article.md.j2", path, article=article,
+                           blocks=self.analysis.article_blocks(article, PageContext(path)))
+
+    def _abbreviations(self) -> str:
+        """Glossary terms as Markdown abbreviations: every page shows their definitions on hover."""
+        lines = []
+        for term in self.site.terms:
+            title = f"{term.expansion}: " if term.expansion else ""
+            title += strip_markdown(term.definition)
+            for word in (term.term, *term.aliases):
+                lines.append(f"*[{word}]: {title}")
+        return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def timeline_label(event: Event, topics: dict[str, Topic]) -> str:
+    if event.article:
+        return "This story"
+    return topics[event.topic].title if event.topic in topics else "Background"
+
+
+def entity_names(entity: Entity) -> list[str]:
+    return [alias.name for alias in entity.aliases if not alias.garbled]
+
+
+def render_site(site: Site, templates: Path) -> dict[str, str]:
+    """Every generated page of the site, as Markdown keyed by its path under `docs/`."""
+    return Renderer(site, templates).render_all()

@@ -1,0 +1,248 @@
+"""Checking each file against its schema, one located problem per mistake.
+
+The checker walks a file's YAML tree beside its `schema.Record`, converts
+values to Python (dates, booleans, model records) and notes every problem
+with its line, column and key path. References to other files are only
+collected here; `crossref.py` checks them once every file is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import model
+from .errors import Problem, did_you_mean
+from .schema import Field, FileKind, Record
+from .yamlfile import YNode
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+RECORD_TYPES: dict[str, type] = {
+    "fact": model.Fact, "event": model.Event, "section": model.Section, "alias": model.Alias,
+    "entity": model.Entity, "source": model.Source, "term": model.Term, "key_number": model.KeyNumber,
+    "point": model.Point, "correction": model.Correction, "claim": model.Claim, "context": model.Context,
+}
+"""Records built straight into model objects; topics and articles stay mappings until `crossref` completes them."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id one file uses to point at a record of another kind."""
+
+    kind: str
+    id: str
+    key: str
+    line: int
+    column: int
+
+
+@dataclass
+class CheckedFile:
+    """One file's values after the shape check, with where each value was written."""
+
+    name: str
+    kind: FileKind
+    records: list[tuple[str, Any]] = field(default_factory=list)
+    """(key path, value) of each top-level record: a model object, or a mapping for topics and articles."""
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+
+    def at(self, key: str) -> tuple[int, int]:
+        """Position of the value at `key`, or of its nearest written parent."""
+        while key not in self.positions and key:
+            key = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", key)
+        return self.positions.get(key, (1, 1))
+
+
+class Checker:
+    """Checks one file's tree against its kind; collects problems instead of raising."""
+
+    def __init__(self, name: str, kind: FileKind, problems: list[Problem]) -> None:
+        self.result = CheckedFile(name, kind)
+        self.problems = problems
+
+    def problem(self, where: YNode | tuple[int, int], key: str, message: str) -> None:
+        line, column = (where.line, where.column) if isinstance(where, YNode) else where
+        self.problems.append(Problem(self.result.name, line, column, key, message))
+
+    def check_file(self, root: YNode) -> CheckedFile:
+        kind = self.result.kind
+        self.result.positions[""] = (root.line, root.column)
+        if not kind.list_key:
+            value = self.record(root, kind.record, "")
+            if value is not None:
+                self.result.records.append(("", value))
+            return self.result
+        if root.kind != "map" or set(root.items) != {kind.list_key}:
+            self.problem(root, "", f'expected a mapping with the single key "{kind.list_key}:" holding a list')
+            return self.result
+        items = root.items[kind.list_key]
+        if items.kind != "seq":
+            self.problem(items, kind.list_key, "expected a list of entries, each starting with '- '")
+            return self.result
+        for index, element in enumerate(items.elements):
+            key = f"{kind.list_key}[{index}]"
+            self.result.positions[key] = (element.line, element.column)
+            value = self.record(element, kind.record, key)
+            if value is not None:
+                self.result.records.append((key, value))
+        return self.result
+
+    def record(self, node: YNode, record: Record, key: str) -> Any:
+        if node.kind != "map":
+            self.problem(node, key, f"expected a mapping of keys for a {record.name}, got {describe(node)}")
+            return None
+        values: dict[str, Any] = {}
+        ok = True
+        for name, child in node.items.items():
+            spec = record.field(name)
+            child_key = f"{key}.{name}" if key else name
+            if spec is None:
+                hint = did_you_mean(name, [f.name for f in record.fields])
+                self.problem(node.key_positions[name], child_key, f'unknown key "{name}"{hint}')
+                ok = False
+                continue
+            if child.kind == "scalar" and child.tag == "empty value" and not spec.required:
+                continue
+            value = self.value(child, spec, child_key)
+            if value is None:
+                ok = False
+            else:
+                values[name] = value
+        for spec in record.fields:
+            if spec.required and spec.name not in node.items:
+                self.problem(node, key, f'missing required key "{spec.name}"')
+                ok = False
+        if not ok:
+            return None
+        build = RECORD_TYPES.get(record.name)
+        return build(**values) if build else values
+
+    def value(self, node: YNode, spec: Field, key: str) -> Any:
+        self.result.positions[key] = (node.line, node.column)
+        if spec.type == "list":
+            return self.list(node, spec, key)
+        if spec.type == "record":
+            assert spec.record is not None
+            if spec.shorthand and node.kind == "scalar" and node.tag == "text":
+                return self.record(YNode("map", {spec.shorthand: node}, "mapping", node.line, node.column,
+                                         {spec.shorthand: (node.line, node.column)}), spec.record, key)
+            return self.record(node, spec.record, key)
+        if node.kind != "scalar":
+            self.problem(node, key, f"expected {expectation(spec)}, got {describe(node)}")
+            return None
+        return SCALAR_CHECKS[spec.type](self, node, spec, key)
+
+    def list(self, node: YNode, spec: Field, key: str) -> tuple[Any, ...] | None:
+        if node.kind != "seq":
+            self.problem(node, key, f"expected a list (entries starting with '- '), got {describe(node)}")
+            return None
+        assert spec.item is not None
+        values = [self.value(element, spec.item, f"{key}[{i}]") for i, element in enumerate(node.elements)]
+        if len(values) < spec.min_items:
+            self.problem(node, key, f"needs at least {spec.min_items} entr{'y' if spec.min_items == 1 else 'ies'}")
+            return None
+        return None if any(v is None for v in values) else tuple(values)
+
+    def text(self, node: YNode, spec: Field, key: str) -> str | None:
+        if node.tag != "text":
+            self.problem(node, key, f'expected text, got {node.tag} "{node.text}" (YAML reads it so): '
+                                    f'put it in quotes, "{node.text}"')
+            return None
+        if not node.text.strip():
+            self.problem(node, key, "must not be empty")
+            return None
+        if any(ord(c) < 32 and c not in "\n\t" for c in node.text):
+            self.problem(node, key, "contains a control character")
+            return None
+        return node.text.strip()
+
+    def slug(self, node: YNode, spec: Field, key: str) -> str | None:
+        text = self.text(node, spec, key)
+        if text is not None and not SLUG.match(text):
+            self.problem(node, key, f'"{text}" is not a valid id: use lowercase letters, digits and single '
+                                    'hyphens, like "mosul-2014"')
+            return None
+        return text
+
+    def ref(self, node: YNode, spec: Field, key: str) -> str | None:
+        text = self.slug(node, spec, key)
+        if text is not None:
+            self.result.references.append(Reference(spec.ref, text, key, node.line, node.column))
+        return text
+
+    def url(self, node: YNode, spec: Field, key: str) -> str | None:
+        text = self.text(node, spec, key)
+        if text is None:
+            return None
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+            self.problem(node, key, f'"{text}" is not a web address: it must start with http:// or https://')
+            return None
+        return text
+
+    def date(self, node: YNode, spec: Field, key: str) -> dt.date | None:
+        if node.tag not in ("date", "text") or not ISO_DATE.match(node.text):
+            self.problem(node, key, f'expected a date written YYYY-MM-DD, got "{node.text}"')
+            return None
+        try:
+            return dt.date.fromisoformat(node.text)
+        except ValueError:
+            self.problem(node, key, f'"{node.text}" is not a real date')
+            return None
+
+    def boolean(self, node: YNode, spec: Field, key: str) -> bool | None:
+        if node.tag != "boolean" or node.text not in ("true", "false"):
+            self.problem(node, key, f'expected true or false, got "{node.text}"')
+            return None
+        return node.text == "true"
+
+    def integer(self, node: YNode, spec: Field, key: str) -> int | None:
+        if node.tag != "integer":
+            self.problem(node, key, f'expected a whole number, got "{node.text}"')
+            return None
+        return int(node.text)
+
+    def choice(self, node: YNode, spec: Field, key: str) -> str | None:
+        text = self.text(node, spec, key)
+        if text is not None and text not in spec.choices:
+            options = ", ".join(spec.choices)
+            self.problem(node, key, f'"{text}" is not one of: {options}{did_you_mean(text, spec.choices)}')
+            return None
+        return text
+
+
+SCALAR_CHECKS = {
+    "text": Checker.text, "markdown": Checker.text, "slug": Checker.slug, "ref": Checker.ref,
+    "url": Checker.url, "date": Checker.date, "bool": Checker.boolean, "int": Checker.integer,
+    "choice": Checker.choice,
+}
+
+
+def describe(node: YNode) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    return f'{node.tag} "{node.text}"'
+
+
+def expectation(spec: Field) -> str:
+    return {"date": "a date", "bool": "true or false", "int": "a whole number", "url": "a web address",
+            "slug": "an id", "ref": "an id"}.get(spec.type, "text")
+
+
+def check_file(name: str, kind: FileKind, root: YNode, problems: list[Problem]) -> CheckedFile:
+    """Check one file's tree; problems are appended to `problems`."""
+    return Checker(name, kind, problems).check_file(root)
+
+
+def replace(record: Any, **changes: Any) -> Any:
+    """A copy of a model record with some fields changed."""
+    return dataclasses.replace(record, **changes)
