@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
-PROJECT_FILES = ("mkdocs.yml", "seeds", "templates", "docs/assets", "generator")
+PROJECT_FILES = ("mkdocs.yml", "seeds", "templates", "docs/assets", "generator", "overrides")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
