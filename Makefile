@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Dates in the built site (the sitemap's lastmod) come from the last commit, never from the clock,
+# so two builds of the same inputs are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
+export SOURCE_DATE_EPOCH
 
 .PHONY: site serve test lint check golden bench clean new
 
