@@ -56,6 +56,8 @@ class Analysis:
     topic_articles: dict[str, list[tuple[Article, str]]] = field(default_factory=dict)
     """Topic id -> (article, section id) for every context link an article makes to it."""
     garblings: dict[str, list[Garbling]] = field(default_factory=dict)
+    claim_blocks: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(article id, claim id) -> number of the block that holds the claim's words."""
 
     def article_blocks(self, article: Article, page: PageContext) -> list[tuple[Block, str]]:
         """Each block of the article with its Markdown: the printed words, linked and marked."""
@@ -133,6 +135,9 @@ def _analyse_article(analysis: Analysis, article: Article) -> None:
             if mention.alias.garbled:
                 analysis.garblings.setdefault(article.id, []).append(
                     Garbling(mention.alias.name, analysis.entities[mention.entity], block.number, mention.alias.note))
+    for claim in article.claims:
+        number = next(b.number for b in article.blocks if claim.match in b.text)
+        analysis.claim_blocks[(article.id, claim.id)] = number
     for context in article.context:
         analysis.topic_articles.setdefault(context.topic, []).append((article, context.section))
 

@@ -1,0 +1,50 @@
+"""The writer: only changed pages are written, stale ones removed, hand-written ones never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.write import write_pages
+
+
+def test_first_write_then_nothing_to_do(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "topics/a.md": "# A\n"}
+    first = write_pages(pages, tmp_path)
+    assert first.written == ["index.md", "topics/a.md"]
+    before = {p: (tmp_path / p).stat().st_mtime_ns for p in pages}
+    again = write_pages(pages, tmp_path)
+    assert (again.written, again.removed, again.unchanged) == ([], [], ["index.md", "topics/a.md"])
+    assert {p: (tmp_path / p).stat().st_mtime_ns for p in pages} == before
+
+
+def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
+    write_pages({"index.md": "# Home\n", "topics/a.md": "# A\n"}, tmp_path)
+    report = write_pages({"index.md": "# Home\n", "topics/a.md": "# A, edited\n"}, tmp_path)
+    assert report.written == ["topics/a.md"]
+    assert (tmp_path / "topics/a.md").read_text(encoding="utf-8") == "# A, edited\n"
+
+
+def test_pages_whose_source_is_gone_are_removed(tmp_path: Path) -> None:
+    write_pages({"index.md": "# Home\n", "topics/a.md": "# A\n"}, tmp_path)
+    report = write_pages({"index.md": "# Home\n"}, tmp_path)
+    assert report.removed == ["topics/a.md"]
+    assert not (tmp_path / "topics").exists(), "the emptied folder goes too"
+
+
+def test_hand_written_files_are_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "extra.css").write_text("body {}", encoding="utf-8")
+    write_pages({"index.md": "# Home\n"}, tmp_path)
+    write_pages({}, tmp_path)
+    assert (tmp_path / "assets" / "extra.css").read_text(encoding="utf-8") == "body {}"
+
+
+def test_a_hand_written_page_in_the_way_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "glossary.md").write_text("# My own glossary\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="did not write"):
+        write_pages({"index.md": "# Home\n", "glossary.md": "# Glossary\n"}, tmp_path)
+    assert (tmp_path / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
+    assert not (tmp_path / "index.md").exists(), "nothing is written when one page cannot be"
