@@ -24,6 +24,9 @@ class Registry:
     """Where each id of each kind was defined, for duplicate and reference checks."""
 
     places: dict[str, dict[str, tuple[str, int, int]]] = field(default_factory=dict)
+    excused: dict[str, set[str]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    """Kinds with a file that could not be read: references to them cannot be checked this time."""
     problems: list[Problem] = field(default_factory=list)
 
     def define(self, kind: str, id: str, file: CheckedFile, key: str) -> bool:
@@ -32,7 +35,8 @@ class Registry:
         if id in seen:
             first = seen[id]
             self.problems.append(Problem(file.name, line, column, f"{key}.id" if key else "",
-                                         f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]})'))
+                                         f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]}:'
+                                         f"{first[2]})"))
             return False
         seen[id] = (file.name, line, column)
         return True
@@ -40,12 +44,24 @@ class Registry:
     def ids(self, kind: str) -> set[str]:
         return set(self.places.get(kind, {}))
 
+    def checkable(self, kind: str, id: str) -> bool:
+        """Whether an unknown `id` is worth reporting, rather than a consequence of another problem."""
+        return kind not in self.unreadable and id not in self.excused.get(kind, set())
+
+    def excuse(self, kind: str, ids: Iterable[str]) -> None:
+        """Ids of records with problems of their own: a reference to them is not reported as unknown too."""
+        self.excused.setdefault(kind, set()).update(ids)
+
 
 def build_site(loaded: Loaded, root: Path) -> Site:
     """Check everything that was loaded and return the site, or raise `InputError` with every problem."""
     problems = list(loaded.problems)
     checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
-    registry = Registry()
+    registry = Registry(unreadable=loaded.unreadable)
+    for file in checked:
+        registry.excuse(file.kind.name, file.unchecked_ids)
+        if not file.records and not file.kind.list_key:
+            registry.excuse(file.kind.name, [Path(file.name).stem])
     by_kind: dict[str, list[tuple[CheckedFile, str, Any]]] = {}
     for file in checked:
         for key, value in file.records:
@@ -117,6 +133,9 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
             registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
                                              'id: use lowercase letters, digits and single hyphens'))
             continue
+        if not raw.strip():
+            registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
+            continue
         try:
             parsed = parse_article(raw)
         except ArticleTextError as error:
@@ -137,7 +156,7 @@ def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> lis
     for file in checked:
         for ref in file.references:
             known = registry.ids(ref.kind)
-            if ref.id not in known:
+            if ref.id not in known and registry.checkable(ref.kind, ref.id):
                 hint = did_you_mean(ref.id, known)
                 problems.append(Problem(file.name, ref.line, ref.column, ref.key,
                                         f'unknown {ref.kind} "{ref.id}"{hint}'))
@@ -146,17 +165,18 @@ def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> lis
 
 def _check_aliases(records: list[tuple[CheckedFile, str, Entity]]) -> list[Problem]:
     """Each name or alias must lead to one entity only, or linking would guess."""
-    owner: dict[str, str] = {}
+    names = [(file, f"{key}.name", entity.name, entity.id) for file, key, entity in records]
+    names += [(file, f"{key}.aliases[{index}]", alias.name, entity.id) for file, key, entity in records
+              for index, alias in enumerate(entity.aliases)]
+    owner: dict[str, tuple[str, str, str]] = {}
     problems = []
-    for _, _, entity in records:
-        owner.setdefault(entity.name, entity.id)
-    for file, key, entity in records:
-        for index, alias in enumerate(entity.aliases):
-            holder = owner.setdefault(alias.name, entity.id)
-            if holder != entity.id:
-                line, column = file.at(f"{key}.aliases[{index}]")
-                problems.append(Problem(file.name, line, column, f"{key}.aliases[{index}]",
-                                        f'alias "{alias.name}" is already used by {holder}'))
+    for file, where, name, entity_id in names:
+        line, column = file.at(where)
+        holder = owner.setdefault(name, (entity_id, where, f"{file.name}:{line}:{column}"))
+        if holder[0] != entity_id:
+            what = "the name" if holder[1].endswith(".name") else "an alias"
+            problems.append(Problem(file.name, line, column, where, f'"{name}" is already {what} of {holder[0]} '
+                                    f"({holder[2]}): a name may lead to one entity only"))
     return problems
 
 
@@ -197,23 +217,26 @@ def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles
         blocks = [block.text for block in article.blocks]
         for list_key in ("claims", "context", "corrections"):
             for index, item in enumerate(data.get(list_key, ())):
-                key = f"{list_key}[{index}]"
-                message = _quote_problem(item, blocks, article, topics)
-                if message:
-                    line, column = file.at(f"{key}.match")
-                    problems.append(Problem(file.name, line, column, f"{key}.match", message))
+                for field_name, message in _quote_problems(item, blocks, article, topics):
+                    key = f"{list_key}[{index}].{field_name}"
+                    line, column = file.at(key)
+                    problems.append(Problem(file.name, line, column, key, message))
     return problems
 
 
-def _quote_problem(item: Any, blocks: list[str], article: Article, topics: dict[str, Topic]) -> str:
+def _quote_problems(item: Any, blocks: list[str], article: Article,
+                    topics: dict[str, Topic]) -> list[tuple[str, str]]:
+    """(field, message) for a quote missing from the article and for a section its topic lacks."""
+    found = []
     match = getattr(item, "match", "")
     if match and not any(normalise(match) in block for block in blocks):
         dates = {article.page_date.strftime(f) for f in ("%B %d, %Y", "%Y-%m-%d")} if article.page_date else set()
         if normalise(match) not in dates:
-            return f'"{match}" is not in the text of article {article.id} (quote its words exactly)'
+            found.append(("match", f'"{match}" is not in the text of article {article.id} (quote its words '
+                                   "exactly, within one paragraph)"))
     section = getattr(item, "section", "")
     topic = topics.get(getattr(item, "topic", ""))
     if section and topic and section not in {s.id for s in topic.sections}:
         hint = did_you_mean(section, [s.id for s in topic.sections])
-        return f'topic {topic.id} has no section "{section}"{hint}'
-    return ""
+        found.append(("section", f'topic {topic.id} has no section "{section}"{hint}'))
+    return found

@@ -33,6 +33,8 @@ class Loaded:
     texts: dict[str, tuple[SeedFile, str]] = field(default_factory=dict)
     """Raw article text by article id (the file name without `.txt`)."""
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    """Kinds of which a file could not be read, so their ids are not all known."""
 
 
 def load_seeds(seeds: Path, root: Path) -> Loaded:
@@ -45,7 +47,7 @@ def load_seeds(seeds: Path, root: Path) -> Loaded:
     for path in sorted(seeds.iterdir()):
         if path.name not in known and not path.name.startswith(".") and path.name not in IGNORED_NAMES:
             folders = ", ".join(sorted(known))
-            loaded.problems.append(Problem(relative(path, root), 0, 0, "",
+            loaded.problems.append(Problem(_name(path, root), 0, 0, "",
                                            f"unexpected entry: inputs go in one of the folders {folders}"))
     for kind in FILE_KINDS:
         folder = seeds / kind.folder
@@ -56,7 +58,7 @@ def load_seeds(seeds: Path, root: Path) -> Loaded:
 
 
 def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -> None:
-    name = relative(path, root)
+    name = _name(path, root)
     if path.name.startswith(".") or path.name in IGNORED_NAMES:
         return
     is_text = kind.name == "article" and path.suffix == ".txt"
@@ -65,10 +67,12 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
         loaded.problems.append(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"))
         return
     if not path.resolve().is_relative_to(seeds.resolve()):
-        loaded.problems.append(Problem(name, 0, 0, "", "a link to a file outside seeds/ is not allowed"))
+        loaded.problems.append(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not allowed: "
+                                       "copy the file into seeds/ instead"))
         return
     text = _decode(path, name, loaded)
     if text is None:
+        loaded.unreadable.add(kind.name)
         return
     seed = SeedFile(path, name, kind)
     if is_text:
@@ -78,6 +82,7 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
         document = parse_yaml(text)
     except YAMLFileError as error:
         loaded.problems.append(load_problem(name, error))
+        loaded.unreadable.add(kind.name)
         return
     if document is None:
         loaded.problems.append(Problem(name, 1, 1, "", "the file is empty"))
@@ -94,8 +99,18 @@ def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        loaded.problems.append(Problem(name, line, column, "",
-                                       "not UTF-8 text: save the file with UTF-8 encoding"))
+        column = len(data[line_start: error.start].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start: error.start + 1].hex().upper()
+        loaded.problems.append(Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
+                                       "save the file with UTF-8 encoding"))
         return None
+
+
+def _name(path: Path, root: Path) -> str:
+    """The path as shown in messages, without following a link (which may lead out of the project)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return relative(path, root)

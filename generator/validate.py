@@ -22,6 +22,10 @@ from .yamlfile import YNode
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_UNSAFE = set('<>"`\\{}|^')
+RAW_HTML = re.compile(r"<(?!https?://)[/!?]?[A-Za-z][^<>]*>|<!--")
+"""An HTML tag or comment in editor Markdown; `<https://...>` autolinks are Markdown and allowed."""
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 
 RECORD_TYPES: dict[str, type] = {
     "fact": model.Fact, "event": model.Event, "section": model.Section, "alias": model.Alias,
@@ -52,6 +56,8 @@ class CheckedFile:
     """(key path, value) of each top-level record: a model object, or a mapping for topics and articles."""
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
+    unchecked_ids: list[str] = field(default_factory=list)
+    """Ids of records that have problems: references to them are not reported as unknown as well."""
 
     def at(self, key: str) -> tuple[int, int]:
         """Position of the value at `key`, or of its nearest written parent."""
@@ -79,8 +85,7 @@ class Checker:
             if value is not None:
                 self.result.records.append(("", value))
             return self.result
-        if root.kind != "map" or set(root.items) != {kind.list_key}:
-            self.problem(root, "", f'expected a mapping with the single key "{kind.list_key}:" holding a list')
+        if not self.list_file_shape(root, kind.list_key):
             return self.result
         items = root.items[kind.list_key]
         if items.kind != "seq":
@@ -92,11 +97,28 @@ class Checker:
             value = self.record(element, kind.record, key)
             if value is not None:
                 self.result.records.append((key, value))
+            elif element.kind == "map" and "id" in element.items and element.items["id"].kind == "scalar":
+                self.result.unchecked_ids.append(element.items["id"].text)
         return self.result
+
+    def list_file_shape(self, root: YNode, list_key: str) -> bool:
+        """Whether the file is `list_key:` holding the list; says what is wrong if not."""
+        if root.kind != "map":
+            self.problem(root, "", f'expected "{list_key}:" followed by the list, got {describe(root)}: start the '
+                                   f'file with the line "{list_key}:"')
+            return False
+        for name in root.items:
+            if name != list_key:
+                self.problem(root.key_positions[name], name,
+                             f'unknown key "{name}"{did_you_mean(name, [list_key])}: this file holds only '
+                             f'"{list_key}:"')
+        if list_key not in root.items:
+            self.problem(root, "", f'missing the key "{list_key}:" holding the list')
+        return set(root.items) == {list_key}
 
     def record(self, node: YNode, record: Record, key: str) -> Any:
         if node.kind != "map":
-            self.problem(node, key, f"expected a mapping of keys for a {record.name}, got {describe(node)}")
+            self.problem(node, key, f"expected a mapping of keys for {a(record.name)}, got {describe(node)}")
             return None
         values: dict[str, Any] = {}
         ok = True
@@ -126,11 +148,16 @@ class Checker:
 
     def value(self, node: YNode, spec: Field, key: str) -> Any:
         self.result.positions[key] = (node.line, node.column)
+        if node.kind == "scalar" and node.tag == "empty value":
+            self.problem(node, key, no_value(node))
+            return None
         if spec.type == "list":
             return self.list(node, spec, key)
         if spec.type == "record":
             assert spec.record is not None
-            if spec.shorthand and node.kind == "scalar" and node.tag == "text":
+            if spec.shorthand and node.kind == "scalar":
+                if self.text(node, spec, key) is None:
+                    return None
                 return self.record(YNode("map", {spec.shorthand: node}, "mapping", node.line, node.column,
                                          {spec.shorthand: (node.line, node.column)}), spec.record, key)
             return self.record(node, spec.record, key)
@@ -182,9 +209,31 @@ class Checker:
         if text is None:
             return None
         parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        if parts.scheme not in ("http", "https") or not parts.netloc:
             self.problem(node, key, f'"{text}" is not a web address: it must start with http:// or https://')
             return None
+        bad = next((c for c in text if c.isspace() or c in URL_UNSAFE), None)
+        if bad is not None:
+            self.problem(node, key, f"the web address contains {bad!r}, which must be percent-encoded "
+                                    f"(as %{ord(bad):02X})")
+            return None
+        return text
+
+    def markdown(self, node: YNode, spec: Field, key: str) -> str | None:
+        text = self.text(node, spec, key)
+        if text is None:
+            return None
+        tag = RAW_HTML.search(text)
+        if tag:
+            self.problem(node, key, f'HTML is not allowed in Markdown text (found "{tag.group()}"): write Markdown, '
+                                    "or write &lt; for a literal <")
+            return None
+        for target in MARKDOWN_LINK.findall(text):
+            scheme = urlsplit(target).scheme
+            if scheme and scheme not in ("http", "https", "mailto"):
+                self.problem(node, key, f'the link to "{target}" is not a web address: links must start with '
+                                        "http:// or https://, or be relative")
+                return None
         return text
 
     def date(self, node: YNode, spec: Field, key: str) -> dt.date | None:
@@ -204,8 +253,8 @@ class Checker:
         return node.text == "true"
 
     def integer(self, node: YNode, spec: Field, key: str) -> int | None:
-        if node.tag != "integer":
-            self.problem(node, key, f'expected a whole number, got "{node.text}"')
+        if node.tag != "integer" or not re.fullmatch(r"[-+]?[0-9]+", node.text):
+            self.problem(node, key, f'expected a whole number written with digits only, got "{node.text}"')
             return None
         return int(node.text)
 
@@ -219,7 +268,7 @@ class Checker:
 
 
 SCALAR_CHECKS = {
-    "text": Checker.text, "markdown": Checker.text, "slug": Checker.slug, "ref": Checker.ref,
+    "text": Checker.text, "markdown": Checker.markdown, "slug": Checker.slug, "ref": Checker.ref,
     "url": Checker.url, "date": Checker.date, "bool": Checker.boolean, "int": Checker.integer,
     "choice": Checker.choice,
 }
@@ -231,6 +280,16 @@ def describe(node: YNode) -> str:
     if node.kind == "seq":
         return "a list"
     return f'{node.tag} "{node.text}"'
+
+
+def no_value(node: YNode) -> str:
+    if not node.text:
+        return "has no value: write one after the colon"
+    return f'has no value (YAML reads {node.text} as empty): put it in quotes, "{node.text}", if you mean the text'
+
+
+def a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def expectation(spec: Field) -> str:
