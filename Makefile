@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check golden bench clean new
+.PHONY: site serve test lint check golden bench clean new schemas
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,20 @@ serve: $(BIN)/mkdocs
 ## check: check every input without building
 check: $(BIN)/mkdocs
 	$(BIN)/python -m generator check
+
+## new: how to add an article, topic, entity, source or glossary term (starter files)
+new:
+	@echo "Add content with a starter file that passes 'make check' at once:"
+	@echo "  $(BIN)/python -m generator new article 2021-07-26-short-name   seeds/articles/ (text + sidecar)"
+	@echo "  $(BIN)/python -m generator new topic short-name                 seeds/topics/short-name.yml"
+	@echo "  $(BIN)/python -m generator new entity full-name                 seeds/entities/full-name.yml"
+	@echo "  $(BIN)/python -m generator new source ap-2021-07-26-short-title seeds/sources/..."
+	@echo "  $(BIN)/python -m generator new term acronym                     seeds/glossary/acronym.yml"
+	@echo "Ids use lowercase letters, digits and single hyphens. Then replace every TODO and run: make check"
+
+## schemas: regenerate the editors' JSON Schemas (generator/schemas/) and the schema comment in seeds/
+schemas: $(BIN)/mkdocs
+	$(BIN)/python -m generator schemas --annotate
 
 ## test: every test, browser tests included when Chromium is installed
 test: $(BIN)/pytest
