@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from .analysis import Analysis, analyse
+from .editor_schema import reference_context
 from .markup import attribute, plain, strip_markdown
 from .model import Article, Entity, Event, Site, Topic
 
@@ -108,6 +109,7 @@ class Renderer:
         pages["topics/index.md"] = self.render("topics.md.j2", "topics/index.md")
         pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE, events=self.site.all_events())
         pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE)
+        pages["how-to-edit.md"] = self.render("how-to-edit.md.j2", "how-to-edit.md", **reference_context())
         pages["index.md"] = self.render("home.md.j2", "index.md")
         # Last, so that it can list every page that cites each source.
         pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by)
