@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,9 +73,14 @@ class PageContext:
 def front_matter(title: str, description: str, **extra: Any) -> str:
     """YAML front matter; values are written as JSON strings, which YAML reads back unchanged."""
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(strip_markdown(description)[:300], ensure_ascii=False)}"]
+             f"description: {json.dumps(meta_text(strip_markdown(description)[:300]), ensure_ascii=False)}"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def meta_text(text: str) -> str:
+    """Text for a `<meta content="…">`: the theme prints it unescaped, so straight double quotes become curly."""
+    return re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text).replace('"', "\u201d")
 
 
 class Renderer:
