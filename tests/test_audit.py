@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import CASES
 
 from generator.cli import main
+
+CASES = Path(__file__).resolve().parent / "cases"
 
 ORPHANS = CASES / "editor" / "orphans"
 WARNINGS = [

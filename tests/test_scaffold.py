@@ -7,14 +7,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CASES, copy_project
 
 from generator.cli import main
 
+CASES = Path(__file__).resolve().parent / "cases"
+
 
 @pytest.fixture
-def small(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
+def small(project: Path) -> Path:
+    """A copy of the project holding the minimal seeds (the shared `project` fixture, seeds replaced)."""
+    shutil.rmtree(project / "seeds")
+    shutil.copytree(CASES / "good" / "minimal" / "seeds", project / "seeds")
+    return project
 
 
 def test_a_new_entity_passes_check_as_soon_as_it_is_written(project: Path,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def lint(*paths: str) -> subprocess.CompletedProcess[str]:
