@@ -76,8 +76,17 @@ def _escape(text: str, line_start: bool, markdown: bool) -> str:
     return plain(text) if line_start else text.replace("\n", " ").translate(ESCAPES)
 
 
+EMPHASIS = re.compile(r"(\*\*|\*|`)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+"""Paired emphasis and code marks, as Markdown reads them: a lone `*` (as in `7*7`) or a `_` inside a word stays."""
+
+
 def strip_markdown(markdown: str) -> str:
     """Markdown reduced to plain text, for tooltips and meta descriptions."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"[*_`]+", "", text)
+    text = EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     return " ".join(text.split())
+
+
+def page_text(text: str) -> str:
+    """Text for front matter the theme prints into HTML as it is (the page title, the meta description)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

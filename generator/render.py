@@ -21,7 +21,7 @@ import jinja2
 
 from .analysis import Analysis, analyse
 from .editor_schema import reference_context
-from .markup import attribute, plain, strip_markdown
+from .markup import attribute, page_text, plain, strip_markdown
 from .model import Article, Entity, Event, Site, Topic
 
 VERDICT_LABELS = {"accurate": "Accurate", "inaccurate": "Inaccurate", "garbled": "Garbled",
@@ -72,8 +72,9 @@ class PageContext:
 
 def front_matter(title: str, description: str, **extra: Any) -> str:
     """YAML front matter; values are written as JSON strings, which YAML reads back unchanged."""
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(meta_text(strip_markdown(description)[:300]), ensure_ascii=False)}"]
+    # The theme prints both into HTML unescaped (<title>, the header, <meta content="...">): escape them here.
+    lines = [f"title: {json.dumps(page_text(title), ensure_ascii=False)}",
+             f"description: {json.dumps(page_text(meta_text(strip_markdown(description)[:300])), ensure_ascii=False)}"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 

@@ -10,9 +10,12 @@ git cannot hold them portably.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_project, mkdocs
 
 from generator.cli import main
 from generator.errors import InputError
@@ -88,3 +91,29 @@ def test_problems_are_raised_as_the_project_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         check(Project.at(root))
     assert [str(problem) for problem in caught.value.problems] == expected_lines(CASES / "bad" / "yaml-duplicate-key")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.slow
+def test_a_failed_run_leaves_docs_and_site_as_they_were(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", MINIMAL)
+    (project / "docs" / "about.md").write_text("# About\n\nWritten by hand.\n", encoding="utf-8")
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = {"docs": snapshot(project / "docs"), "site": snapshot(project / "site")}
+    assert "about.md" in before["docs"] and "about/index.html" in before["site"]
+    people = project / "seeds" / "entities" / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace("    name:", "\tname:", 1), encoding="utf-8")
+    expected = "seeds/entities/people.yml:3:1: YAML syntax: a tab character is not allowed here: indent with spaces"
+
+    built = mkdocs(project, "build", "--strict")
+    generated = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True,
+                               text=True, timeout=600)
+
+    assert built.returncode != 0 and expected in built.stderr
+    assert generated.returncode == 1 and expected in generated.stderr.splitlines()
+    assert "Traceback" not in built.stderr + generated.stderr
+    assert {"docs": snapshot(project / "docs"), "site": snapshot(project / "site")} == before
