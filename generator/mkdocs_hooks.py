@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.errors import GeneratorError, InputError
 from generator.pipeline import Project, generate
+from generator.robots import robots_txt
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -33,3 +34,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     written = report.written
     if written and (written.written or written.removed):
         log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.site_url:
+        Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
