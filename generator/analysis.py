@@ -7,6 +7,7 @@ article that draws on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,8 +54,8 @@ class Analysis:
     terms: dict[str, Term]
     article_mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
-    topic_articles: dict[str, list[tuple[Article, str]]] = field(default_factory=dict)
-    """Topic id -> (article, section id) for every context link an article makes to it."""
+    topic_articles: dict[str, dict[str, tuple[Article, list[str]]]] = field(default_factory=dict)
+    """Topic id -> article id -> (article, ids of the sections its context links point at)."""
     garblings: dict[str, list[Garbling]] = field(default_factory=dict)
     claim_blocks: dict[tuple[str, str], int] = field(default_factory=dict)
     """(article id, claim id) -> number of the block that holds the claim's words."""
@@ -139,7 +140,9 @@ def _analyse_article(analysis: Analysis, article: Article) -> None:
         number = next(b.number for b in article.blocks if claim.match in b.text)
         analysis.claim_blocks[(article.id, claim.id)] = number
     for context in article.context:
-        analysis.topic_articles.setdefault(context.topic, []).append((article, context.section))
+        _, sections = analysis.topic_articles.setdefault(context.topic, {}).setdefault(article.id, (article, []))
+        if context.section and context.section not in sections:
+            sections.append(context.section)
 
 
 def _add_backlink(analysis: Analysis, entity_id: str, backlink: Backlink) -> None:
@@ -149,13 +152,12 @@ def _add_backlink(analysis: Analysis, entity_id: str, backlink: Backlink) -> Non
 
 
 def excerpt(text: str, mention: Mention) -> str:
-    """About `QUOTE_WORDS` words of `text` around a mention, with ellipses where cut."""
-    before = text[: mention.start].split()
-    after = text[mention.end:].split()
+    """About `QUOTE_WORDS` words of `text` around a mention, cut at word boundaries, with ellipses."""
     half = QUOTE_WORDS // 2
-    head = " ".join(before[-half:])
-    tail = " ".join(after[:half])
-    quote = " ".join(part for part in (head, text[mention.start:mention.end], tail) if part)
-    prefix = "…" if len(before) > half else ""
-    suffix = "…" if len(after) > half else ""
-    return f"{prefix}{quote}{suffix}"
+    starts = [m.start() for m in re.finditer(r"\S+", text[: mention.start])]
+    ends = [m.end() + mention.end for m in re.finditer(r"\S+", text[mention.end:])]
+    begin = starts[-half] if len(starts) > half else 0
+    finish = ends[half - 1] if len(ends) > half else len(text)
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if finish < len(text) else ""
+    return f"{prefix}{text[begin:finish].strip()}{suffix}"

@@ -180,6 +180,14 @@ class Article:
         """The date that matters to readers: when the events happened."""
         return self.event_date or self.page_date
 
+    @property
+    def own_event(self) -> Event | None:
+        """The event the article reports, for the timeline, when the sidecar names it."""
+        if not (self.event_title and self.date):
+            return None
+        sources = (self.original_source,) if self.original_source else ()
+        return Event(date=self.date, title=self.event_title, sources=sources, article=self.id)
+
 
 @dataclass(frozen=True)
 class Site:
@@ -199,5 +207,7 @@ class Site:
         for topic in self.topics:
             events.extend(topic.events)
         for article in self.articles:
+            if article.own_event:
+                events.append(article.own_event)
             events.extend(article.events)
         return sorted(events, key=lambda e: e.date)

@@ -9,6 +9,7 @@ it, so nothing an editor or an article writes is evaluated as a template.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -54,7 +55,7 @@ class PageContext:
 
     def link(self, target: str, anchor: str = "") -> str:
         """A link from this page to `target` (a docs-relative path), for use in Markdown."""
-        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        relative = _relative(target, posixpath.dirname(self.path))
         return f"{relative}#{anchor}" if anchor else relative
 
     def cite(self, source_ids: Iterable[str], anchor: str = "") -> str:
@@ -68,6 +69,12 @@ class PageContext:
             number = self.cited.index(source_id) + 1
             marks.append(f'[{number}]({self.link(SOURCES_PAGE, "source-" + source_id)})')
         return f'<sup class="cite">{",".join(marks)}</sup>' if marks else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    """Cached: every page of a folder links to the same few thousand targets."""
+    return posixpath.relpath(target, folder or ".")
 
 
 def front_matter(title: str, description: str, **extra: Any) -> str:
@@ -87,9 +94,9 @@ def meta_text(text: str) -> str:
 class Renderer:
     """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
 
-    def __init__(self, site: Site, templates: Path) -> None:
+    def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
         self.site = site
-        self.analysis: Analysis = analyse(site)
+        self.analysis: Analysis = analysis if analysis is not None else analyse(site)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -112,6 +119,7 @@ class Renderer:
             pages[topic_path(topic.id)] = self.render("topic.md.j2", topic_path(topic.id), topic=topic)
         for entity in self.site.entities:
             pages[entity_path(entity.id)] = self.render("entity.md.j2", entity_path(entity.id), entity=entity)
+        pages["articles/index.md"] = self.render("articles.md.j2", "articles/index.md")
         pages["entities/index.md"] = self.render("entities.md.j2", "entities/index.md")
         pages["topics/index.md"] = self.render("topics.md.j2", "topics/index.md")
         pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE, events=self.site.all_events())
@@ -129,8 +137,29 @@ class Renderer:
 
     def article(self, article: Article) -> str:
         path = article_path(article.id)
-        return self.render("article.md.j2", path, article=article,
+        return self.render("article.md.j2", path, article=article, jsonld=self.article_jsonld(article),
                            blocks=self.analysis.article_blocks(article, PageContext(path)))
+
+    def article_jsonld(self, article: Article) -> dict[str, Any]:
+        """schema.org data for search engines: the article itself, and a ClaimReview per checked claim."""
+        mentions = self.analysis.article_mentions
+        mentioned = {m.entity for block in article.blocks for m in mentions.get((article.id, block.number), ())}
+        news: dict[str, Any] = {"@type": "NewsArticle", "headline": article.title,
+                                "about": [{"@type": "Thing", "name": self.analysis.entities[e].name}
+                                          for e in sorted(mentioned)]}
+        if article.page_date:
+            news["datePublished"] = article.page_date.isoformat()
+        if article.event_date:
+            news["contentReferenceTime"] = article.event_date.isoformat()
+        if article.outlet:
+            news["publisher"] = {"@type": "Organization", "name": article.outlet}
+        if article.original_source:
+            news["isBasedOn"] = self.analysis.sources[article.original_source].url
+        reviews = [{"@type": "ClaimReview", "claimReviewed": claim.claim, "reviewBody": strip_markdown(
+                    claim.explanation), "reviewRating": {"@type": "Rating", "alternateName": VERDICT_LABELS[
+                    claim.verdict]}, "itemReviewed": {"@type": "Claim", "appearance": {
+                    "@type": "NewsArticle", "headline": article.title}}} for claim in article.claims]
+        return {"@context": "https://schema.org", "@graph": [news, *reviews]}
 
     def _abbreviations(self) -> str:
         """Glossary terms as Markdown abbreviations: every page shows their definitions on hover."""
@@ -153,6 +182,6 @@ def entity_names(entity: Entity) -> list[str]:
     return [alias.name for alias in entity.aliases if not alias.garbled]
 
 
-def render_site(site: Site, templates: Path) -> dict[str, str]:
+def render_site(site: Site, templates: Path, analysis: Analysis | None = None) -> dict[str, str]:
     """Every generated page of the site, as Markdown keyed by its path under `docs/`."""
-    return Renderer(site, templates).render_all()
+    return Renderer(site, templates, analysis).render_all()

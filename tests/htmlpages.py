@@ -90,3 +90,72 @@ def broken_links(site: Path) -> list[str]:
                 if fragment not in ids:
                     problems.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return problems
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Element:
+    """A minimal DOM node, enough for tests to find elements and read their text."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def text(self, skip: frozenset[str] = frozenset()) -> str:
+        """Visible text, leaving out elements that have any of the classes in `skip`."""
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag not in ("script", "style") and not (child.classes & skip):
+                parts.append(child.text(skip))
+        return "".join(parts)
+
+    def iter(self) -> list[Element]:
+        found = [self]
+        for child in self.children:
+            if isinstance(child, Element):
+                found.extend(child.iter())
+        return found
+
+    def find_all(self, tag: str = "", cls: str = "", **attrs: str) -> list[Element]:
+        return [e for e in self.iter() if (not tag or e.tag == tag) and (not cls or cls in e.classes)
+                and all(e.attrs.get(k) == v for k, v in attrs.items())]
+
+    def find(self, tag: str = "", cls: str = "", **attrs: str) -> Element | None:
+        found = self.find_all(tag, cls, **attrs)
+        return found[0] if found else None
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(path: Path) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(path.read_text(encoding="utf-8"))
+    return builder.root
