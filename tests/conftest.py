@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support import ROOT, copy_project, mkdocs
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
-PROJECT_FILES = ("mkdocs.yml", "seeds", "templates", "docs/assets", "generator", "overrides")
+__all__ = ["ROOT", "copy_project", "mkdocs"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
-
-
-def copy_project(target: Path, seeds: Path | None = None) -> Path:
-    """A copy of the project's inputs in `target`, with `seeds` replacing seeds/ if given."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    if seeds is not None:
-        shutil.rmtree(target / "seeds")
-        shutil.copytree(seeds, target / "seeds")
-    return target
 
 
 @pytest.fixture
@@ -41,10 +22,15 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1627257600"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+# The helpers as fixtures too, for tests that prefer fixtures to imports from support.py.
+@pytest.fixture(name="copy_project", scope="session")
+def copy_project_fixture() -> Callable[..., Path]:
+    return copy_project
+
+
+@pytest.fixture(name="mkdocs", scope="session")
+def mkdocs_fixture() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return mkdocs
 
 
 @pytest.fixture(scope="session")
