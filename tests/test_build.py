@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs
+from support import ROOT, copy_project, mkdocs
 from htmlpages import broken_links, read_page
 
 from generator.pipeline import Project, check

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs
+from support import copy_project, mkdocs
 
 from generator.cli import main
 from generator.errors import InputError

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from htmlpages import Element, parse_html
 
 from generator.analysis import analyse

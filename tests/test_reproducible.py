@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs
+from support import ROOT, copy_project, mkdocs
 
 pytestmark = pytest.mark.slow
 

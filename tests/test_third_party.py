@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_project, mkdocs
+from support import copy_project, mkdocs
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import CASES, copy_project, mkdocs
+from support import CASES, copy_project, mkdocs
 
 from generator.pipeline import Project, generate
 

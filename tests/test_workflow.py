@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CASES, ROOT
+from support import CASES, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from support import copy_project
 from test_third_party import scan_site, site_url_of
 
 pytestmark = pytest.mark.slow
