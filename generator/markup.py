@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 SYNTAX_CHARS = "&<>\\`*_[]{}|#!~^=$"
 ESCAPES = {ord(char): f"&#{ord(char)};" for char in SYNTAX_CHARS}
+ESCAPES |= {code: "\ufffd" for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+ESCAPES[0x0D] = " "
+"""Control characters cannot be shown, and Markdown uses some of them internally: they show as U+FFFD."""
 LINE_START = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
 
 

@@ -69,8 +69,20 @@ class YAMLFileError(Exception):
         self.line, self.column, self.message, self.key = line, column, message, key
 
 
+NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+"""Characters YAML does not allow in a file: control characters, mostly."""
+
+
 class _Loader(yaml.SafeLoader):
     """A composer that refuses anchors and aliases, which also defuses alias bombs."""
+
+    def __init__(self, stream: str) -> None:
+        bad = NOT_YAML.search(stream)
+        if bad:
+            line_start = stream.rfind("\n", 0, bad.start()) + 1
+            raise YAMLFileError(stream.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1,
+                                f"the control character U+{ord(bad.group()):04X} is not allowed in YAML: delete it")
+        super().__init__(stream)
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):

@@ -1,0 +1,162 @@
+"""Property-based tests: for any input the parser, the validator and the linker succeed or report, never crash,
+and escaped, linked text renders back to exactly the words it was made from."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import CASES
+
+from generator.article import ArticleTextError, normalise, parse_article
+from generator.errors import InputError
+from generator.link import Linker
+from generator.markup import Span, plain, wrap
+from generator.model import Alias, Entity
+from generator.pipeline import Project, check
+from generator.schema import FILE_KINDS, Record
+from generator.validate import check_file
+from generator.yamlfile import YAMLFileError, parse_yaml
+
+MINIMAL = CASES / "good" / "minimal" / "seeds"
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "footnotes", "pymdownx.details",
+              "pymdownx.superfences", "toc"]
+"""The Markdown extensions of mkdocs.yml, so text renders here as it does on the site."""
+
+MARKUP = "<>&*_`[](){}#!|\\~^=$:;\"'-+.1 \t/?%@"
+ANY_CHARACTER = st.characters(exclude_categories=("Cs",))
+"""Any character a UTF-8 file can hold (lone surrogates cannot be decoded from one)."""
+TEXT = st.text(st.sampled_from(MARKUP) | st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+WORD = st.text(st.sampled_from("abcXYZ-<>*_[]{}&#|'. "), min_size=1, max_size=12).map(str.strip).filter(bool)
+
+settings.register_profile("project", max_examples=200, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.load_profile("project")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def render(markdown_text: str) -> str:
+    return markdown.markdown(markdown_text, extensions=EXTENSIONS)
+
+
+# The article parser ------------------------------------------------------------------------------------------------
+
+@given(st.text(st.sampled_from(MARKUP + "abc\n\r\u00a0\ufeff") | ANY_CHARACTER, max_size=400))
+def test_the_article_parser_succeeds_or_reports(raw: str) -> None:
+    try:
+        parsed = parse_article(raw)
+    except ArticleTextError:
+        return
+    words = " ".join(normalise(raw).split())
+    for text in (parsed.title, parsed.outlet, *(b.text for b in parsed.blocks), *parsed.removed):
+        assert " ".join(text.split()) in words
+    assert any(block.kind == "paragraph" for block in parsed.blocks)
+
+
+# The validator -----------------------------------------------------------------------------------------------------
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), TEXT,
+                    st.sampled_from(["no", "on", "2021-02-30", "1e3", "0x1F", "1:20", "~", "2021-07-26"]))
+
+
+def field_names(record: Record) -> list[str]:
+    names = [f.name for f in record.fields]
+    for spec in record.fields:
+        nested = spec.record or (spec.item.record if spec.item else None)
+        if nested is not None:
+            names += [f.name for f in nested.fields]
+    return names
+
+
+def yaml_values(keys: list[str]) -> st.SearchStrategy[Any]:
+    return st.recursive(SCALARS, lambda children: st.lists(children, max_size=3)
+                        | st.dictionaries(st.sampled_from(keys) | TEXT, children, max_size=4), max_leaves=12)
+
+
+@given(st.sampled_from(FILE_KINDS).flatmap(lambda kind: st.tuples(st.just(kind), yaml_values(
+    [kind.list_key, *field_names(kind.record)] if kind.list_key else field_names(kind.record)))))
+def test_the_validator_reports_problems_and_never_crashes_on_any_shape(case: tuple[Any, Any]) -> None:
+    kind, value = case
+    text = yaml.safe_dump(value, allow_unicode=True)
+    tree = parse_yaml(text)
+    if tree is not None:
+        problems: list[Any] = []
+        check_file("seeds/x.yml", kind, tree, problems)
+        assert all(p.line >= 1 and p.column >= 1 for p in problems)
+
+
+@given(st.text(st.sampled_from(MARKUP + "abc\n&*!%@`'\"[]{}?:-,#|>") | ANY_CHARACTER, max_size=200))
+def test_any_text_parses_as_yaml_or_reports_where(text: str) -> None:
+    try:
+        tree = parse_yaml(text)
+    except YAMLFileError as error:
+        assert error.line >= 1 and error.column >= 1 and error.message
+        return
+    for kind in FILE_KINDS:
+        if tree is not None:
+            check_file("seeds/x.yml", kind, tree, [])
+
+
+@settings(max_examples=60)
+@given(yaml_values(["entities", *field_names(FILE_KINDS[2].record)]))
+def test_a_whole_run_succeeds_or_raises_input_error(tmp_path_factory: Any, value: Any) -> None:
+    root = tmp_path_factory.mktemp("run")
+    shutil.copytree(MINIMAL, root / "seeds")
+    (root / "seeds" / "entities" / "extra.yml").write_text(yaml.safe_dump(value, allow_unicode=True),
+                                                           encoding="utf-8")
+    try:
+        check(Project.at(root))
+    except InputError as error:
+        assert error.problems
+
+
+# The linker and the escaping ---------------------------------------------------------------------------------------
+
+def block(text: str) -> str:
+    """Text as an article block holds it: one line, no outer spaces."""
+    return " ".join(normalise(text).split())
+
+
+def shown(text: str) -> str:
+    """What a reader sees: control characters cannot be shown, so they appear as U+FFFD."""
+    return "".join("\ufffd" if (ord(c) < 32 and c not in "\t\n\r") or c == "\x7f" else c for c in text)
+
+
+@given(TEXT.map(block).filter(bool))
+def test_escaped_text_renders_as_exactly_its_characters(text: str) -> None:
+    html = render(plain(text) + "\n{ #p-1 .article-paragraph }")
+    assert visible(html) == shown(text)
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+
+
+@given(st.lists(WORD, min_size=1, max_size=4, unique=True), st.lists(TEXT | WORD, max_size=8))
+def test_linking_never_changes_the_visible_words(names: list[str], pieces: list[str]) -> None:
+    entities = [Entity(id=f"e{i}", name=name, kind="other", description="d", sources=("s",),
+                       aliases=(Alias(name + " x", garbled=True),)) for i, name in enumerate(names)]
+    text = block(" ".join(pieces + names))
+    linker = Linker(entities)
+    spans = [Span(m.start, m.end, "[", f'](../entities/{m.entity}.md "{plain(m.alias.name)}")')
+             for m in linker.mentions(text, first_only=False)]
+    html = render(wrap(text, spans) + "\n{ #p-1 .article-paragraph }")
+    assert visible(html) == shown(text)
+    assert html.count("<a ") == len(spans)
