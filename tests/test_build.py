@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from support import ROOT, copy_project, mkdocs
 from htmlpages import broken_links, read_page
+from support import ROOT, copy_project, mkdocs
 
 from generator.pipeline import Project, check
 

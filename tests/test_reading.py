@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from support import ROOT
 from htmlpages import Element, parse_html
+from support import ROOT
 
 from generator.analysis import analyse
 from generator.pipeline import Project, check
