@@ -102,6 +102,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_a_failed_run_leaves_docs_and_site_as_they_were(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", MINIMAL)
     (project / "docs" / "about.md").write_text("# About\n\nWritten by hand.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - How to edit: how-to-edit.md", "  - How to edit: how-to-edit.md\n  - About: about.md"), encoding="utf-8")
     assert mkdocs(project, "build", "--strict").returncode == 0
     before = {"docs": snapshot(project / "docs"), "site": snapshot(project / "site")}
     assert "about.md" in before["docs"] and "about/index.html" in before["site"]
