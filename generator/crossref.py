@@ -153,9 +153,10 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
 
 def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:
     problems = []
+    ids: dict[str, set[str]] = {}
     for file in checked:
         for ref in file.references:
-            known = registry.ids(ref.kind)
+            known = ids[ref.kind] if ref.kind in ids else ids.setdefault(ref.kind, registry.ids(ref.kind))
             if ref.id not in known and registry.checkable(ref.kind, ref.id):
                 hint = did_you_mean(ref.id, known)
                 problems.append(Problem(file.name, ref.line, ref.column, ref.key,

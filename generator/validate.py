@@ -22,6 +22,8 @@ from .yamlfile import YNode
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+"""Control characters other than tab and newline."""
 URL_UNSAFE = set('<>"`\\{}|^')
 RAW_HTML = re.compile(r"<(?!https?://)[/!?]?[A-Za-z][^<>]*>|<!--")
 """An HTML tag or comment in editor Markdown; `<https://...>` autolinks are Markdown and allowed."""
@@ -185,7 +187,7 @@ class Checker:
         if not node.text.strip():
             self.problem(node, key, "must not be empty")
             return None
-        if any(ord(c) < 32 and c not in "\n\t" for c in node.text):
+        if CONTROL.search(node.text):
             self.problem(node, key, "contains a control character")
             return None
         return node.text.strip()
