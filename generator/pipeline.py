@@ -1,7 +1,9 @@
-"""The whole run: load → validate → link and render → write, with each stage timed.
+"""The whole run: load → validate → link → render → write, with each stage timed.
 
 Nothing is written until every input has been read and checked and every
 page rendered, so a run that fails leaves the previous output untouched.
+A run whose inputs and outputs are as the last successful run left them
+is skipped (see `cache.py`).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
+from .analysis import analyse
 from .crossref import build_site
 from .load import load_seeds
 from .model import Site
 from .render import render_site
-from .write import WriteReport, write_pages
+from .write import WriteReport, read_manifest, write_pages
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class Project:
         root = root.resolve()
         return cls(root, root / "seeds", root / "templates", root / "docs")
 
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Everything the pages depend on."""
+        return (self.seeds, self.templates, cache.GENERATOR)
+
 
 @dataclass
 class RunReport:
@@ -41,6 +50,8 @@ class RunReport:
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage."""
+    cached: bool = False
+    """True when nothing could have changed since the last run, so no stage ran."""
 
 
 @contextmanager
@@ -58,13 +69,25 @@ def check(project: Project) -> Site:
 def generate(project: Project, *, write: bool = True, on_stage: Callable[[str], None] | None = None) -> RunReport:
     """Run the pipeline; with `write`, bring `docs/` up to date with the inputs."""
     report = RunReport()
+    inputs = None
+    if write:
+        with _timed(report, "fingerprint"):
+            inputs = cache.fingerprint(project.inputs)
+            report.cached = cache.up_to_date(project.docs, inputs)
+        if report.cached:
+            report.written = WriteReport(unchanged=sorted(read_manifest(project.docs)))
+            return report
     with _timed(report, "load"):
         loaded = load_seeds(project.seeds, project.root)
     with _timed(report, "validate"):
         report.site = build_site(loaded, project.root)
+    with _timed(report, "link"):
+        analysis = analyse(report.site)
     with _timed(report, "render"):
-        report.pages = render_site(report.site, project.templates)
+        report.pages = render_site(report.site, project.templates, analysis)
     if write:
         with _timed(report, "write"):
+            cache.forget(project.docs)
             report.written = write_pages(report.pages, project.docs)
+            cache.store(project.docs, inputs, report.pages)
     return report
