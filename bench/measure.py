@@ -1,0 +1,37 @@
+"""One measured generator run, in a process of its own so its peak memory is its own.
+
+Usage: `python -m bench.measure PROJECT [MARKER]`. Prints one JSON object: the
+seconds and CPU seconds `generate` took (start-up and imports excluded), each
+stage's seconds, the pages written and, given MARKER, which pages contain it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from generator.pipeline import Project, generate
+
+LISTED = 50
+"""Written pages are listed by name up to this many; beyond it only counted."""
+
+
+def main(argv: list[str]) -> None:
+    project = Project.at(Path(argv[0]))
+    start, cpu = time.perf_counter(), time.process_time()
+    report = generate(project)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    written = report.written.written if report.written else []
+    result: dict[str, object] = {"seconds": seconds, "cpu": cpu, "timings": report.timings, "cached": report.cached,
+                                 "pages": len(report.pages), "written_count": len(written),
+                                 "written": written if len(written) <= LISTED else []}
+    if len(argv) > 1:
+        result["containing"] = sorted(str(page.relative_to(project.docs)) for page in project.docs.rglob("*.md")
+                                      if argv[1] in page.read_text(encoding="utf-8"))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
