@@ -59,6 +59,10 @@ lint: $(BIN)/pytest
 golden: $(BIN)/pytest
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
+## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md
+bench: $(BIN)/pytest
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf site .pytest_cache
 	$(BIN)/python -c "from generator.write import write_pages; from pathlib import Path; write_pages({}, Path('docs'))" 2>/dev/null || true
