@@ -1,0 +1,159 @@
+"""Helpers for the browser tests: serve a built site, list its pages, check its links, record what a page does."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 on a free port; yields the base URL, ending in a slash."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def sitemap_paths(site: Path, site_url: str) -> list[str]:
+    """The pages of the sitemap, as paths relative to `site_url` ("" is the home page)."""
+    locs = [loc.text or "" for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP_NS}loc")]
+    outside = [loc for loc in locs if not loc.startswith(site_url)]
+    assert not outside, f"sitemap URLs outside {site_url}: {outside}"
+    return [loc.removeprefix(site_url) for loc in locs]
+
+
+class _Anchors(HTMLParser):
+    """The ids (and old-style anchor names) of a page, and the targets of its links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                self.ids.add(values[name] or "")
+        if tag == "a" and values.get("href") is not None:
+            self.hrefs.append(values["href"] or "")
+
+
+@dataclass
+class _Fetched:
+    status: int
+    anchors: _Anchors = field(default_factory=_Anchors)
+
+
+def _fetch(url: str) -> _Fetched:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            fetched = _Fetched(response.status)
+            if response.headers.get_content_type() == "text/html":
+                fetched.anchors.feed(response.read().decode("utf-8"))
+            return fetched
+    except urllib.error.HTTPError as error:
+        return _Fetched(error.code)
+
+
+def broken_links(base_url: str, paths: Iterable[str]) -> list[str]:
+    """Every link on the pages at `paths` that points inside the site to a missing page or a missing id."""
+    cache: dict[str, _Fetched] = {}
+
+    def fetch(url: str) -> _Fetched:
+        if url not in cache:
+            cache[url] = _fetch(url)
+        return cache[url]
+
+    problems = []
+    host = urlsplit(base_url).netloc
+    for path in paths:
+        page_url = base_url + path
+        for href in fetch(page_url).anchors.hrefs:
+            url, fragment = urldefrag(urljoin(page_url, href))
+            if urlsplit(url).scheme not in ("http", "https") or urlsplit(url).netloc != host:
+                continue
+            target = fetch(url)
+            if target.status != 200:
+                problems.append(f"/{path}: link {href!r} leads to HTTP {target.status}")
+            elif fragment and unquote(fragment) not in target.anchors.ids:
+                problems.append(f"/{path}: link {href!r} leads to a page with no id {unquote(fragment)!r}")
+    return problems
+
+
+@dataclass
+class PageLog:
+    """What went wrong while a page was open: console errors, failed requests, requests to other hosts."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> PageLog:
+        page.on("request", self._on_request)
+        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught error: {error}"))
+        return self
+
+    def _on_request(self, request: Request) -> None:
+        scheme = urlsplit(request.url).scheme
+        if scheme not in ("data", "blob", "about") and not request.url.startswith(self.origin):
+            self.problems.append(f"request to another host: {request.url}")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def take(self) -> list[str]:
+        """The problems recorded so far, forgetting them."""
+        problems, self.problems = self.problems, []
+        return problems
+
+
+OpenPage = Callable[..., tuple[Page, "PageLog"]]
+"""The `open_page` fixture: opens a page in a fresh browser context, with a log of what goes wrong on it."""
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core on the page; one line per violated rule, with its impact and the elements at fault."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=AXE)
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(
+            (v) => ({id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" "))}))"""
+    )
+    return [f"{v['id']} ({v['impact']}): {'; '.join(v['targets'])}" for v in violations]

@@ -1,0 +1,97 @@
+"""Reading the article as a reader would: names lead to their pages and back, terms, claims, the timeline filter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sitecheck import OpenPage
+
+pytestmark = pytest.mark.browser
+
+
+def path_of(url: str) -> str:
+    return re.sub(r"^https?://[^/]+/|#.*$", "", url)
+
+
+def test_a_name_leads_to_its_page_and_back_to_the_paragraph(open_page: OpenPage, base_url: str, article: str) -> None:
+    page, log = open_page()
+    page.goto(base_url + article)
+    name = page.locator("span.garbled a[href*='entities/']").first
+    paragraph = name.evaluate("(a) => a.closest('[id^=\"p-\"]').id")
+    entity = path_of(name.evaluate("(a) => a.href"))
+
+    name.click()
+    page.wait_for_url(base_url + entity)
+    expect(page.locator("h1")).to_be_visible()
+    backlink = page.locator(f"h2#mentions + ul a[href$='{article}#{paragraph}']")
+    expect(backlink).to_have_count(1)
+
+    backlink.click()
+    page.wait_for_url(f"{base_url}{article}#{paragraph}")
+    expect(page.locator(f"#{paragraph}")).to_be_in_viewport()
+    assert log.take() == []
+
+
+def test_a_glossary_term_shows_its_tooltip_on_hover(open_page: OpenPage, base_url: str, article: str) -> None:
+    page, _ = open_page()
+    page.goto(base_url + article)
+    term = page.locator("article abbr[title]").first
+    title = term.get_attribute("title") or ""
+    assert title
+    tooltip = page.locator(".md-tooltip2[role='tooltip']")
+    expect(tooltip).to_have_count(0)
+
+    term.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(title)
+
+
+def test_a_claim_badge_reveals_its_verdict(open_page: OpenPage, base_url: str, article: str) -> None:
+    # Material's instant previews strip the title from content links at run time, so read it as served.
+    static, _ = open_page(java_script_enabled=False)
+    static.goto(base_url + article)
+    titles = static.locator("mark.claim[id^='claim-'] + a.verdict").evaluate_all("(as) => as.map((a) => a.title)")
+    assert titles and all(titles), f"every badge's title should hold the explanation: {titles}"
+
+    page, _ = open_page()
+    page.goto(base_url + article)
+    badge = page.locator("mark.claim[id^='claim-'] + a.verdict").first
+    claim = badge.evaluate("(a) => a.previousElementSibling.id").removeprefix("claim-")
+    verdict_class = next(c for c in (badge.get_attribute("class") or "").split() if c.startswith("verdict-"))
+    assert badge.evaluate("(a) => a.href") == f"{base_url}{article}#check-{claim}"
+
+    badge.click()
+    page.wait_for_url(f"{base_url}{article}#check-{claim}")
+    row = page.locator(f"tr:has(#check-{claim})")
+    expect(row).to_be_in_viewport()
+    verdict = row.locator(f"span.verdict.{verdict_class}")
+    expect(verdict).to_have_count(1)
+    assert verdict.inner_text().strip().lower() in badge.inner_text().lower()
+
+
+def event_topics(page: Page) -> list[tuple[str, bool]]:
+    """Each timeline event's topic, and whether it is shown."""
+    return page.locator("li:has(> .event[data-topic])").evaluate_all(
+        "(items) => items.map((li) => [li.querySelector('.event').dataset.topic, li.checkVisibility()])"
+    )
+
+
+def test_the_timeline_filter_hides_the_other_topics(open_page: OpenPage, base_url: str) -> None:
+    page, _ = open_page()
+    page.goto(base_url + "timeline/")
+    events = event_topics(page)
+    topics = {topic for topic, _ in events}
+    assert all(shown for _, shown in events) and len(topics) > 1
+    topic = page.locator(".timeline-filter button[data-topic]").evaluate_all(
+        "(buttons) => buttons.map((b) => b.dataset.topic)"
+    )
+    chosen = next(t for t in topic if t in topics)
+
+    page.click(f".timeline-filter button[data-topic='{chosen}']")
+    expect(page.locator(f".timeline-filter button[data-topic='{chosen}']")).to_have_attribute("aria-pressed", "true")
+    assert {(t, shown) for t, shown in event_topics(page)} == {(t, t == chosen) for t in topics}
+
+    page.click(".timeline-filter button[data-topic='all']")
+    assert all(shown for _, shown in event_topics(page))
