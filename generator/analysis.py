@@ -88,7 +88,7 @@ class Analysis:
         if not mention.alias.garbled:
             return Span(mention.start, mention.end, "[", f']({target} "{attribute(entity.name)}")')
         title = attribute(f"Printed as “{mention.alias.name}”; the correct name is {entity.name}")
-        return Span(mention.start, mention.end, '<span class="garbled">[',
+        return Span(mention.start, mention.end, f'<span class="garbled" title="{title}">[',
                     f']({target} "{title}")<sup class="fix" title="{title}">&#91;sic&#93;</sup></span>')
 
     def _claim_span(self, claim: Claim, text: str) -> Span | None:
@@ -96,9 +96,11 @@ class Analysis:
         if where is None:
             return None
         verdict = claim.verdict
+        # The explanation sits on a wrapper, not the link: Material's instant previews strip link titles.
         return Span(where[0], where[1], f'<mark class="claim verdict-{verdict}" id="claim-{claim.id}">',
-                    f'</mark><a class="verdict verdict-{verdict}" href="#check-{claim.id}" '
-                    f'title="{attribute(claim.explanation)}">{VERDICT_MARKS[verdict]}</a>')
+                    f'</mark><span class="verdict-hint" title="{attribute(claim.explanation)}">'
+                    f'<a class="verdict verdict-{verdict}" href="#check-{claim.id}">{VERDICT_MARKS[verdict]}</a>'
+                    '</span>')
 
 
 VERDICT_MARKS = {"accurate": "✓ accurate", "inaccurate": "✗ inaccurate", "garbled": "≠ garbled",
