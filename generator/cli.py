@@ -34,8 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         report = generate(project)
         assert report.written is not None
         written = report.written
-        print(f"generated {len(report.pages)} pages: {len(written.written)} written, "
-              f"{len(written.unchanged)} unchanged, {len(written.removed)} removed")
+        if report.cached:
+            print(f"up to date: {len(written.unchanged)} pages, nothing changed since the last run")
+        else:
+            print(f"generated {len(report.pages)} pages: {len(written.written)} written, "
+                  f"{len(written.unchanged)} unchanged, {len(written.removed)} removed")
         return 0
     except GeneratorError as error:
         if args.debug:

@@ -9,7 +9,7 @@ is skipped (see `cache.py`).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +66,7 @@ def check(project: Project) -> Site:
     return build_site(load_seeds(project.seeds, project.root), project.root)
 
 
-def generate(project: Project, *, write: bool = True, on_stage: Callable[[str], None] | None = None) -> RunReport:
+def generate(project: Project, *, write: bool = True) -> RunReport:
     """Run the pipeline; with `write`, bring `docs/` up to date with the inputs."""
     report = RunReport()
     inputs = None

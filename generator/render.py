@@ -22,6 +22,7 @@ import jinja2
 
 from .analysis import Analysis, analyse
 from .editor_schema import reference_context
+from .link import WORD_AFTER, WORD_BEFORE, trie_pattern
 from .markup import attribute, page_text, plain, strip_markdown
 from .model import Article, Entity, Event, Site, Topic
 
@@ -110,6 +111,7 @@ class Renderer:
         )
         self.cited_by: dict[str, list[tuple[str, str]]] = {}
         self.abbreviations = self._abbreviations()
+        self.term_pattern = re.compile(f"{WORD_BEFORE}(?:{trie_pattern(self.abbreviations)}){WORD_AFTER}")
 
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -133,7 +135,7 @@ class Renderer:
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, cited_by=self.cited_by)
         body = self.env.get_template(template).render(page=page, **context)
-        return body.rstrip("\n") + "\n" + self.abbreviations
+        return body.rstrip("\n") + "\n" + self.abbreviations_for(body)
 
     def article(self, article: Article) -> str:
         path = article_path(article.id)
@@ -161,14 +163,26 @@ class Renderer:
                     "@type": "NewsArticle", "headline": article.title}}} for claim in article.claims]
         return {"@context": "https://schema.org", "@graph": [news, *reviews]}
 
-    def _abbreviations(self) -> str:
-        """Glossary terms as Markdown abbreviations: every page shows their definitions on hover."""
-        lines = []
+    def _abbreviations(self) -> dict[str, str]:
+        """Each glossary word (term or alias) and the definition its tooltip shows."""
+        definitions: dict[str, str] = {}
         for term in self.site.terms:
             title = f"{term.expansion}: " if term.expansion else ""
             title += strip_markdown(term.definition)
             for word in (term.term, *term.aliases):
-                lines.append(f"*[{word}]: {title}")
+                definitions[word] = title
+        return definitions
+
+    def abbreviations_for(self, body: str) -> str:
+        """Markdown abbreviations for the glossary words a page uses, so each shows its definition on hover.
+
+        Only the words found in the page are listed: the whole glossary on every page would
+        dominate the output of a large site.
+        """
+        if not self.abbreviations:
+            return ""
+        used = sorted(set(self.term_pattern.findall(body)))
+        lines = [f"*[{word}]: {self.abbreviations[word]}" for word in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
