@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .render import PageContext
 
 QUOTE_WORDS = 14
+WORD = re.compile(r"\S+")
+EXCERPT_REACH = 120
+"""Characters to look at on each side of a mention for the words of its excerpt."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class Analysis:
     terms: dict[str, Term]
     article_mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    backlink_keys: set[tuple[str, str, str]] = field(default_factory=set)
+    """(entity id, page, anchor) of each backlink, so a place is listed once."""
     topic_articles: dict[str, dict[str, tuple[Article, list[str]]]] = field(default_factory=dict)
     """Topic id -> article id -> (article, ids of the sections its context links point at)."""
     garblings: dict[str, list[Garbling]] = field(default_factory=dict)
@@ -148,18 +153,27 @@ def _analyse_article(analysis: Analysis, article: Article) -> None:
 
 
 def _add_backlink(analysis: Analysis, entity_id: str, backlink: Backlink) -> None:
-    links = analysis.backlinks.setdefault(entity_id, [])
-    if all((b.page, b.anchor) != (backlink.page, backlink.anchor) for b in links):
-        links.append(backlink)
+    key = (entity_id, backlink.page, backlink.anchor)
+    if key not in analysis.backlink_keys:
+        analysis.backlink_keys.add(key)
+        analysis.backlinks.setdefault(entity_id, []).append(backlink)
 
 
 def excerpt(text: str, mention: Mention) -> str:
     """About `QUOTE_WORDS` words of `text` around a mention, cut at word boundaries, with ellipses."""
     half = QUOTE_WORDS // 2
-    starts = [m.start() for m in re.finditer(r"\S+", text[: mention.start])]
-    ends = [m.end() + mention.end for m in re.finditer(r"\S+", text[mention.end:])]
-    begin = starts[-half] if len(starts) > half else 0
-    finish = ends[half - 1] if len(ends) > half else len(text)
+    # Look only as far as the quote can reach, so long paragraphs cost no more than short ones.
+    window = max(0, mention.start - EXCERPT_REACH)
+    starts = [m.start() for m in WORD.finditer(text, window, mention.start)]
+    ends = [m.end() for m in WORD.finditer(text, mention.end, mention.end + EXCERPT_REACH)]
+    if len(starts) > half or (window and starts):
+        begin = starts[-min(half, len(starts) - 1)] if window else starts[-half]
+    else:
+        begin = 0
+    if len(ends) > half or (mention.end + EXCERPT_REACH < len(text) and ends):
+        finish = ends[min(half, len(ends) - 1) - 1] if len(ends) > 1 else ends[0]
+    else:
+        finish = len(text)
     prefix = "…" if begin > 0 else ""
     suffix = "…" if finish < len(text) else ""
     return f"{prefix}{text[begin:finish].strip()}{suffix}"

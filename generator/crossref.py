@@ -169,15 +169,17 @@ def _check_aliases(records: list[tuple[CheckedFile, str, Entity]]) -> list[Probl
     names = [(file, f"{key}.name", entity.name, entity.id) for file, key, entity in records]
     names += [(file, f"{key}.aliases[{index}]", alias.name, entity.id) for file, key, entity in records
               for index, alias in enumerate(entity.aliases)]
-    owner: dict[str, tuple[str, str, str]] = {}
+    owner: dict[str, tuple[str, str, CheckedFile]] = {}
     problems = []
     for file, where, name, entity_id in names:
-        line, column = file.at(where)
-        holder = owner.setdefault(name, (entity_id, where, f"{file.name}:{line}:{column}"))
+        holder = owner.setdefault(name, (entity_id, where, file))
         if holder[0] != entity_id:
+            line, column = file.at(where)
+            first_line, first_column = holder[2].at(holder[1])
             what = "the name" if holder[1].endswith(".name") else "an alias"
             problems.append(Problem(file.name, line, column, where, f'"{name}" is already {what} of {holder[0]} '
-                                    f"({holder[2]}): a name may lead to one entity only"))
+                                    f"({holder[2].name}:{first_line}:{first_column}): a name may lead to one entity "
+                                    "only"))
     return problems
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .model import Alias, Entity
 
-WORD_BEFORE = r"(?<![\w])"
+WORD_BEFORE_FIRST = r"(?<!\w.)"
+"""Placed after a match's first character: the character before the match is not part of a word."""
 WORD_AFTER = r"(?![\w])"
 MARKDOWN_PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\]\([^)]*\)|<[^>]*>|\[[^\]]*\]")
 """Spans of editor Markdown that must not get links inside them: code, links, HTML tags."""
@@ -35,20 +36,26 @@ class Mention:
 Trie = dict[str, "Trie"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of `words` shaped as a trie: fast to scan and longest match first."""
+def whole_words(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any of `words` as whole words, longest first, in one scan of a text.
+
+    The word-boundary check before a match sits after its first character, so
+    the regex engine can still skip ahead to the characters that start a word.
+    """
     trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _emit(trie)
+    if not any(trie):
+        return re.compile("(?!x)x")
+    return re.compile(_emit(trie, after_first=WORD_BEFORE_FIRST) + WORD_AFTER)
 
 
-def _emit(node: Trie) -> str:
+def _emit(node: Trie, after_first: str = "") -> str:
     ends = "" in node
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    branches = [re.escape(char) + after_first + _emit(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -66,8 +73,7 @@ class Linker:
             self.names.setdefault(entity.name, (entity.id, Alias(entity.name)))
             for alias in entity.aliases:
                 self.names.setdefault(alias.name, (entity.id, alias))
-        body = trie_pattern(self.names) if self.names else "(?!x)x"
-        self.pattern = re.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}")
+        self.pattern = whole_words(self.names)
 
     def mentions(self, text: str, *, protected: Iterable[tuple[int, int]] = (), first_only: bool = True,
                  skip: Iterable[str] = ()) -> list[Mention]:

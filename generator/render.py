@@ -22,7 +22,7 @@ import jinja2
 
 from .analysis import Analysis, analyse
 from .editor_schema import reference_context
-from .link import WORD_AFTER, WORD_BEFORE, trie_pattern
+from .link import whole_words
 from .markup import attribute, page_text, plain, strip_markdown
 from .model import Article, Entity, Event, Site, Topic
 
@@ -54,9 +54,13 @@ class PageContext:
     cited_by: dict[str, list[tuple[str, str]]] | None = None
     """Shared across pages: source id -> (page path, anchor) where it is cited."""
 
+    @functools.cached_property
+    def folder(self) -> str:
+        return posixpath.dirname(self.path)
+
     def link(self, target: str, anchor: str = "") -> str:
         """A link from this page to `target` (a docs-relative path), for use in Markdown."""
-        relative = _relative(target, posixpath.dirname(self.path))
+        relative = _relative(target, self.folder)
         return f"{relative}#{anchor}" if anchor else relative
 
     def cite(self, source_ids: Iterable[str], anchor: str = "") -> str:
@@ -111,7 +115,7 @@ class Renderer:
         )
         self.cited_by: dict[str, list[tuple[str, str]]] = {}
         self.abbreviations = self._abbreviations()
-        self.term_pattern = re.compile(f"{WORD_BEFORE}(?:{trie_pattern(self.abbreviations)}){WORD_AFTER}")
+        self.term_pattern = whole_words(self.abbreviations)
 
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {}
