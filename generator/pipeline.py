@@ -8,6 +8,7 @@ is skipped (see `cache.py`).
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,8 +67,31 @@ def check(project: Project) -> Site:
     return build_site(load_seeds(project.seeds, project.root), project.root)
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the run.
+
+    A run builds hundreds of thousands of small objects that reference counting
+    frees; the cycle collector would rescan the growing heap again and again,
+    a cost that grows faster than the corpus (a fifth of the time at a thousand
+    articles).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def generate(project: Project, *, write: bool = True) -> RunReport:
     """Run the pipeline; with `write`, bring `docs/` up to date with the inputs."""
+    with _cycle_collector_paused():
+        return _generate(project, write)
+
+
+def _generate(project: Project, write: bool) -> RunReport:
     report = RunReport()
     inputs = None
     if write:
