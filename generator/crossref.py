@@ -8,7 +8,7 @@ article's sidecar makes must really stand in that article's text.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .load import Loaded
 from .model import Article, Entity, Site, Source, Term, Topic
-from .validate import SLUG, CheckedFile, check_file, replace
+from .validate import SLUG, CheckedFile, check_file
 
 
 @dataclass

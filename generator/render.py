@@ -24,7 +24,7 @@ from .analysis import Analysis, analyse
 from .editor_schema import reference_context
 from .link import whole_words
 from .markup import attribute, page_text, plain, strip_markdown
-from .model import Article, Entity, Event, Site, Topic
+from .model import Article, Site
 
 VERDICT_LABELS = {"accurate": "Accurate", "inaccurate": "Inaccurate", "garbled": "Garbled",
                   "unverified": "Unverified", "needs-context": "Needs context"}
@@ -188,16 +188,6 @@ class Renderer:
         used = sorted(set(self.term_pattern.findall(body)))
         lines = [f"*[{word}]: {self.abbreviations[word]}" for word in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
-
-
-def timeline_label(event: Event, topics: dict[str, Topic]) -> str:
-    if event.article:
-        return "This story"
-    return topics[event.topic].title if event.topic in topics else "Background"
-
-
-def entity_names(entity: Entity) -> list[str]:
-    return [alias.name for alias in entity.aliases if not alias.garbled]
 
 
 def render_site(site: Site, templates: Path, analysis: Analysis | None = None) -> dict[str, str]:

@@ -8,7 +8,6 @@ collected here; `crossref.py` checks them once every file is read.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -302,8 +301,3 @@ def expectation(spec: Field) -> str:
 def check_file(name: str, kind: FileKind, root: YNode, problems: list[Problem]) -> CheckedFile:
     """Check one file's tree; problems are appended to `problems`."""
     return Checker(name, kind, problems).check_file(root)
-
-
-def replace(record: Any, **changes: Any) -> Any:
-    """A copy of a model record with some fields changed."""
-    return dataclasses.replace(record, **changes)
