@@ -133,8 +133,17 @@ class Renderer:
         pages["how-to-edit.md"] = self.render("how-to-edit.md.j2", "how-to-edit.md", **reference_context())
         pages["index.md"] = self.render("home.md.j2", "index.md")
         # Last, so that it can list every page that cites each source.
-        pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by)
+        pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by,
+                                          titles=self.page_titles())
         return pages
+
+    def page_titles(self) -> dict[str, str]:
+        """The title of every page that can cite a source, for the sources page's links back."""
+        titles = {"index.md": "Home", TIMELINE_PAGE: "Timeline", GLOSSARY_PAGE: "Glossary"}
+        titles |= {article_path(a.id): a.title for a in self.site.articles}
+        titles |= {topic_path(t.id): t.title for t in self.site.topics}
+        titles |= {entity_path(e.id): e.name for e in self.site.entities}
+        return titles
 
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, cited_by=self.cited_by)
