@@ -75,6 +75,7 @@ def test_the_skip_link_leads_the_keyboard_to_the_content(open_page: OpenPage, ba
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}{article}{target}")
     expect(page.locator(f".md-content {target}")).to_be_in_viewport()
+    assert page.evaluate("document.activeElement.id") == target.removeprefix("#"), "focus stays on the skip link"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.md-content') !== null")
 
