@@ -52,7 +52,7 @@ test: $(BIN)/pytest
 
 ## lint: ruff and mypy
 lint: $(BIN)/pytest
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
 ## golden: rewrite the golden files after a deliberate change to the templates
