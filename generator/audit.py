@@ -15,7 +15,7 @@ from .analysis import analyse
 from .errors import Problem
 from .load import Loaded
 from .model import Site
-from .validate import CheckedFile, check_file
+from .validate import CheckedFile
 from .yamlfile import YNode
 
 TODO = "TODO"
@@ -30,9 +30,8 @@ class Place:
     key: str
 
 
-def audit(site: Site, loaded: Loaded) -> list[Problem]:
+def audit(site: Site, checked: list[CheckedFile], loaded: Loaded) -> list[Problem]:
     """A warning for every entity, source, term and topic that nothing uses."""
-    checked = [check_file(seed.name, seed.kind, tree, []) for seed, tree in loaded.documents]
     places = _places(checked)
     analysis = analyse(site)
     cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
@@ -109,4 +108,5 @@ def _prose(site: Site) -> Iterator[str]:
 
 
 def _uses(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a whole word, also inside a longer term ("OIR" in "CJTF-OIR")."""
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None

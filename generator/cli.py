@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import editor_schema, scaffold
 from .audit import audit
-from .crossref import build_site
+from .crossref import assemble
 from .errors import GeneratorError, InputError, Problem, relative
 from .load import load_seeds
 from .pipeline import Project, generate
@@ -78,7 +78,8 @@ def run_check(project: Project, format: str, strict: bool) -> int:
     """Check everything, print the problems and a one-line summary; 1 if any problem is an error."""
     loaded = load_seeds(project.seeds, project.root)
     try:
-        problems: list[Problem] = audit(build_site(loaded, project.root), loaded)
+        site, checked = assemble(loaded, project.root)
+        problems: list[Problem] = audit(site, checked, loaded)
     except InputError as error:
         problems = error.problems
     if strict:

@@ -55,6 +55,11 @@ class Registry:
 
 def build_site(loaded: Loaded, root: Path) -> Site:
     """Check everything that was loaded and return the site, or raise `InputError` with every problem."""
+    return assemble(loaded, root)[0]
+
+
+def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
+    """`build_site`, also returning each file's checked values, for checks that need their positions."""
     problems = list(loaded.problems)
     checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
     registry = Registry(unreadable=loaded.unreadable)
@@ -80,7 +85,7 @@ def build_site(loaded: Loaded, root: Path) -> Site:
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
-    return Site(
+    site = Site(
         articles=tuple(sorted(articles.values(), key=lambda a: (a.date is None, a.date), reverse=True)),
         topics=tuple(sorted(topics.values(), key=lambda t: (t.order, t.title))),
         entities=tuple(sorted(entities, key=lambda e: e.name.lower())),
@@ -88,6 +93,7 @@ def build_site(loaded: Loaded, root: Path) -> Site:
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         events=tuple(events),
     )
+    return site, checked
 
 
 def _unique(registry: Registry, kind: str, records: list[tuple[CheckedFile, str, Any]]) -> list[Any]:
