@@ -1,22 +1,20 @@
-"""The link stage: what mentions what, where, and the Markdown that shows it.
+"""The link stage: what mentions what, and where, as plain data.
 
 Mentions are found once, before any page is rendered, so that entity pages
-can list every place that mentions them (backlinks) and topic pages every
-article that draws on them.
+can list every place that mentions them (backlinks), topic pages every
+article that draws on them, and article pages their misspelled names and
+where each claim stands. Nothing here decides how a page looks: the render
+stage turns these records into Markdown.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .link import Linker, Mention, find_quote
-from .markup import Span, attribute, plain, wrap
-from .model import Article, Block, Claim, Entity, Site, Source, Term, Topic
-
-if TYPE_CHECKING:
-    from .render import PageContext
+from .model import Article, Context, Site
+from .paths import article_path, paragraph_anchor, topic_path
 
 QUOTE_WORDS = 14
 WORD = re.compile(r"\S+")
@@ -39,124 +37,102 @@ class Backlink:
 
 @dataclass(frozen=True)
 class Garbling:
-    """A misspelled name printed in an article, and what it should be."""
+    """A misspelled name printed in an article, and the entity it stands for."""
 
     printed: str
-    entity: Entity
+    entity: str
+    """The entity's id."""
     block: int
     note: str
 
 
+@dataclass(frozen=True)
+class ClaimPlace:
+    """Where a claim's words stand in the article: the block and the characters within it."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleLinks:
+    """What the link stage found in one article."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    """Block number -> the entity mentions in that paragraph."""
+    garblings: list[Garbling] = field(default_factory=list)
+    claims: dict[str, ClaimPlace] = field(default_factory=dict)
+    """Claim id -> where its words are."""
+    contexts: dict[int, list[Context]] = field(default_factory=dict)
+    """Block number -> the sidecar's context links whose words are in that paragraph."""
+
+    def mentioned(self) -> set[str]:
+        """Ids of every entity the article mentions."""
+        return {m.entity for mentions in self.mentions.values() for m in mentions}
+
+
 @dataclass
 class Analysis:
-    site: Site
+    """The link stage's result for the whole site."""
+
     linker: Linker
-    sources: dict[str, Source]
-    entities: dict[str, Entity]
-    topics: dict[str, Topic]
-    terms: dict[str, Term]
-    article_mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)
+    articles: dict[str, ArticleLinks] = field(default_factory=dict)
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
-    backlink_keys: set[tuple[str, str, str]] = field(default_factory=set)
+    topic_articles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Topic id -> article id -> ids of the sections its context links point at, in the order of first use."""
+    _backlink_keys: set[tuple[str, str, str]] = field(default_factory=set)
     """(entity id, page, anchor) of each backlink, so a place is listed once."""
-    topic_articles: dict[str, dict[str, tuple[Article, list[str]]]] = field(default_factory=dict)
-    """Topic id -> article id -> (article, ids of the sections its context links point at)."""
-    garblings: dict[str, list[Garbling]] = field(default_factory=dict)
-    claim_blocks: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(article id, claim id) -> number of the block that holds the claim's words."""
 
-    def article_blocks(self, article: Article, page: PageContext) -> list[tuple[Block, str]]:
-        """Each block of the article with its Markdown: the printed words, linked and marked."""
-        return [(block, self.block_markdown(article, block, page)) for block in article.blocks]
-
-    def block_markdown(self, article: Article, block: Block, page: PageContext) -> str:
-        if block.kind == "heading":
-            return plain(block.text)
-        spans = [self._mention_span(m, page) for m in self.article_mentions.get((article.id, block.number), [])]
-        spans += [self._claim_span(claim, block.text) for claim in article.claims]
-        markdown = wrap(block.text, [s for s in spans if s is not None])
-        for context in article.context:
-            if context.match in block.text:
-                label = context.label or self.topics[context.topic].title
-                target = page.link(f"topics/{context.topic}.md", context.section)
-                markdown += f' <span class="context-link">[{plain(label)}]({target})</span>'
-        return markdown
-
-    def linked(self, markdown: str, page: PageContext, skip: tuple[str, ...] = ()) -> str:
-        """Editor Markdown with the first mention of each entity linked to its page."""
-        spans = [self._mention_span(m, page) for m in self.linker.markdown_mentions(markdown, skip=skip)]
-        return wrap(markdown, [s for s in spans if s is not None], markdown=True)
-
-    def _mention_span(self, mention: Mention, page: PageContext) -> Span | None:
-        entity = self.entities[mention.entity]
-        target = page.link(f"entities/{entity.id}.md")
-        if not mention.alias.garbled:
-            return Span(mention.start, mention.end, "[", f']({target} "{attribute(entity.name)}")')
-        title = attribute(f"Printed as “{mention.alias.name}”; the correct name is {entity.name}")
-        return Span(mention.start, mention.end, f'<span class="garbled" title="{title}">[',
-                    f']({target} "{title}")<sup class="fix" title="{title}">&#91;sic&#93;</sup></span>')
-
-    def _claim_span(self, claim: Claim, text: str) -> Span | None:
-        where = find_quote(text, claim.match)
-        if where is None:
-            return None
-        verdict = claim.verdict
-        # The explanation sits on a wrapper, not the link: Material's instant previews strip link titles.
-        return Span(where[0], where[1], f'<mark class="claim verdict-{verdict}" id="claim-{claim.id}">',
-                    f'</mark><span class="verdict-hint" title="{attribute(claim.explanation)}">'
-                    f'<a class="verdict verdict-{verdict}" href="#check-{claim.id}">{VERDICT_MARKS[verdict]}</a>'
-                    '</span>')
-
-
-VERDICT_MARKS = {"accurate": "✓ accurate", "inaccurate": "✗ inaccurate", "garbled": "≠ garbled",
-                 "unverified": "? unverified", "needs-context": "… needs context"}
+    def add_backlink(self, entity_id: str, backlink: Backlink) -> None:
+        key = (entity_id, backlink.page, backlink.anchor)
+        if key not in self._backlink_keys:
+            self._backlink_keys.add(key)
+            self.backlinks.setdefault(entity_id, []).append(backlink)
 
 
 def analyse(site: Site) -> Analysis:
-    """Find every mention in articles and topics once, and index the site for rendering."""
-    analysis = Analysis(
-        site=site, linker=Linker(site.entities), sources={s.id: s for s in site.sources},
-        entities={e.id: e for e in site.entities}, topics={t.id: t for t in site.topics},
-        terms={t.id: t for t in site.terms},
-    )
+    """Find every mention in articles and topics once."""
+    analysis = Analysis(linker=Linker(site.entities))
     for article in site.articles:
-        _analyse_article(analysis, article)
+        analysis.articles[article.id] = _analyse_article(analysis, article)
     for topic in site.topics:
         for section in topic.sections:
             for fact in section.facts:
                 for mention in analysis.linker.markdown_mentions(fact.text):
-                    _add_backlink(analysis, mention.entity, Backlink(
-                        f"topics/{topic.id}.md", section.id, f"{topic.title}: {section.title}"))
+                    analysis.add_backlink(mention.entity, Backlink(
+                        topic_path(topic.id), section.id, f"{topic.title}: {section.title}"))
     return analysis
 
 
-def _analyse_article(analysis: Analysis, article: Article) -> None:
-    path = f"articles/{article.id}.md"
+def _analyse_article(analysis: Analysis, article: Article) -> ArticleLinks:
+    links = ArticleLinks()
+    path = article_path(article.id)
     for block in article.blocks:
         if block.kind != "paragraph":
             continue
         mentions = analysis.linker.mentions(block.text)
-        analysis.article_mentions[(article.id, block.number)] = mentions
+        links.mentions[block.number] = mentions
         for mention in mentions:
-            _add_backlink(analysis, mention.entity, Backlink(
-                path, f"p-{block.number}", f"{article.title}, paragraph {block.number}", excerpt(block.text, mention)))
+            analysis.add_backlink(mention.entity, Backlink(
+                path, paragraph_anchor(block.number), f"{article.title}, paragraph {block.number}",
+                excerpt(block.text, mention)))
             if mention.alias.garbled:
-                analysis.garblings.setdefault(article.id, []).append(
-                    Garbling(mention.alias.name, analysis.entities[mention.entity], block.number, mention.alias.note))
+                links.garblings.append(Garbling(mention.alias.name, mention.entity, block.number, mention.alias.note))
     for claim in article.claims:
-        number = next(b.number for b in article.blocks if claim.match in b.text)
-        analysis.claim_blocks[(article.id, claim.id)] = number
+        for block in article.blocks:
+            where = find_quote(block.text, claim.match)
+            if where is not None:
+                links.claims[claim.id] = ClaimPlace(block.number, *where)
+                break
     for context in article.context:
-        _, sections = analysis.topic_articles.setdefault(context.topic, {}).setdefault(article.id, (article, []))
+        number = next((b.number for b in article.blocks if context.match in b.text), None)
+        if number is not None:
+            links.contexts.setdefault(number, []).append(context)
+        sections = analysis.topic_articles.setdefault(context.topic, {}).setdefault(article.id, [])
         if context.section and context.section not in sections:
             sections.append(context.section)
-
-
-def _add_backlink(analysis: Analysis, entity_id: str, backlink: Backlink) -> None:
-    key = (entity_id, backlink.page, backlink.anchor)
-    if key not in analysis.backlink_keys:
-        analysis.backlink_keys.add(key)
-        analysis.backlinks.setdefault(entity_id, []).append(backlink)
+    return links
 
 
 def excerpt(text: str, mention: Mention) -> str:

@@ -2,7 +2,8 @@
 
 An entity no text mentions, a source nothing cites, a glossary term no text
 uses and a topic no article draws on are not mistakes, only loose ends, so
-they are warnings: `check` reports them and `check --strict` fails on them.
+they are warnings: `check` reports them, `check --strict` fails on them, and
+a site build shows them in its log without stopping.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .analysis import analyse
+from .analysis import Analysis
 from .errors import Problem
 from .load import Loaded
 from .model import Site
@@ -30,10 +31,9 @@ class Place:
     key: str
 
 
-def audit(site: Site, checked: list[CheckedFile], loaded: Loaded) -> list[Problem]:
+def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis) -> list[Problem]:
     """A warning for every entity, source, term and topic that nothing uses."""
     places = _places(checked)
-    analysis = analyse(site)
     cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
     prose = list(_prose(site))
     unused: list[tuple[str, str, str]] = []
@@ -46,7 +46,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded) -> list[Proble
                for t in site.topics if t.id not in analysis.topic_articles]
     problems = placeholders(loaded)
     for kind, id, message in unused:
-        place = places.get((kind, id), Place("seeds", 0, 0, ""))
+        place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
         problems.append(Problem(place.file, place.line, place.column, place.key,
                                 f'{kind} "{id}" {message}', severity="warning"))
     return sorted(problems)
@@ -78,15 +78,11 @@ def _scalars(node: YNode, key: str) -> Iterator[tuple[str, YNode]]:
 
 
 def _places(checked: list[CheckedFile]) -> dict[tuple[str, str], Place]:
-    """Where each record's id is written (a topic's id is its file name: the file's first key)."""
-    places = {}
+    """Where each record's id is written (a file named after its record is located at its first key)."""
+    places: dict[tuple[str, str], Place] = {}
     for file in checked:
-        for key, value in file.records:
-            if file.kind.name == "topic":
-                id = file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                places[("topic", id)] = Place(file.name, *file.at(""), "")
-            elif file.kind.name in ("entity", "source", "term"):
-                places.setdefault((file.kind.name, value.id), Place(file.name, *file.at(f"{key}.id"), f"{key}.id"))
+        for id, key in file.defined_ids():
+            places.setdefault((file.kind.name, id), Place(file.name, *file.at(key), key))
     return places
 
 

@@ -12,13 +12,10 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from . import editor_schema, scaffold
-from .audit import audit
-from .crossref import assemble
-from .errors import GeneratorError, InputError, Problem, relative
-from .load import load_seeds
-from .pipeline import Project, generate
-from .report import FORMATS, count_records, format_problems, summary
+from . import json_schemas, scaffold, schema_comment
+from .errors import GeneratorError, InputError, relative
+from .pipeline import Project, check, generate
+from .report import FORMATS, count_records, format_problems, summary, text_line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         report = generate(project)
         assert report.written is not None
         written = report.written
+        for warning in report.warnings:
+            print(text_line(warning), file=sys.stderr)
         if report.cached:
             print(f"up to date: {len(written.unchanged)} pages, nothing changed since the last run")
         else:
@@ -76,16 +75,12 @@ NEW_EXAMPLES = """examples:
 
 def run_check(project: Project, format: str, strict: bool) -> int:
     """Check everything, print the problems and a one-line summary; 1 if any problem is an error."""
-    loaded = load_seeds(project.seeds, project.root)
-    try:
-        site, checked = assemble(loaded, project.root)
-        problems: list[Problem] = audit(site, checked, loaded)
-    except InputError as error:
-        problems = error.problems
+    report = check(project)
+    problems = report.problems
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     output = format_problems(problems, format)
-    line = summary(count_records(loaded), problems)
+    line = summary(count_records(report.loaded), problems)
     failed = any(p.severity == "error" for p in problems)
     if format == "text":
         print(output + line, end="\n", file=sys.stderr if failed else sys.stdout)
@@ -108,10 +103,10 @@ def run_new(project: Project, kind: str, id: str) -> int:
 
 def run_schemas(project: Project, annotate: bool) -> int:
     folder = project.root / scaffold.SCHEMAS
-    changed = editor_schema.write_schemas(folder)
-    print(f"schemas: {len(changed)} of {len(editor_schema.schema_texts())} files updated in {scaffold.SCHEMAS}")
+    changed = json_schemas.write_schemas(folder)
+    print(f"schemas: {len(changed)} of {len(json_schemas.schema_texts())} files updated in {scaffold.SCHEMAS}")
     if annotate:
-        annotated = editor_schema.annotate(project.seeds, folder)
+        annotated = schema_comment.annotate(project.seeds, folder)
         print(f"seeds: schema comment added or refreshed in {len(annotated)} files")
     return 0
 

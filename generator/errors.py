@@ -15,18 +15,24 @@ class Problem:
     file: str
     """Path of the input file, relative to the project root."""
     line: int
-    """1-based line; 0 when the problem concerns the whole file."""
+    """1-based line; 0 when the problem concerns the whole file (its name, its kind), which is then shown
+    without a line and column."""
     column: int
-    """1-based column; 0 when the problem concerns the whole file."""
+    """1-based column; 0 with line 0."""
     key: str
     """Where in the file's data, such as `entities[2].aliases[0]`; empty for the file as a whole."""
     message: str
     severity: str = "error"
     """`error` stops the build; `warning` is reported and, with --strict, stops it too."""
 
+    @property
+    def where(self) -> str:
+        """`file:line:column`, or only the file for a problem with the whole file."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
     def __str__(self) -> str:
         key = f" {self.key}:" if self.key else ""
-        return f"{self.file}:{self.line}:{self.column}:{key} {self.message}"
+        return f"{self.where}:{key} {self.message}"
 
 
 class GeneratorError(Exception):

@@ -70,7 +70,7 @@ class Linker:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.names: dict[str, tuple[str, Alias]] = {}
         for entity in entities:
-            self.names.setdefault(entity.name, (entity.id, Alias(entity.name)))
+            self.names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
             for alias in entity.aliases:
                 self.names.setdefault(alias.name, (entity.id, alias))
         self.pattern = whole_words(self.names)

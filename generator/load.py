@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, relative
-from .schema import FILE_KINDS, FileKind
+from .model import FILE_KINDS
+from .schema import FileKind
 from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")

@@ -93,3 +93,44 @@ def strip_markdown(markdown: str) -> str:
 def page_text(text: str) -> str:
     """Text for front matter the theme prints into HTML as it is (the page title, the meta description)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+# The marks the article page puts around the words of the text; the link stage says where, these say how.
+
+def entity_link(start: int, end: int, target: str, name: str) -> Span:
+    """A mention of an entity, linked to its page, its name as the link's title."""
+    return Span(start, end, "[", f']({target} "{attribute(name)}")')
+
+
+def garbled_link(start: int, end: int, target: str, printed: str, name: str) -> Span:
+    """A misspelled name: linked like any mention, marked [sic], with the correct name on hover."""
+    title = attribute(f"Printed as “{printed}”; the correct name is {name}")
+    return Span(start, end, f'<span class="garbled" title="{title}">[',
+                f']({target} "{title}")<sup class="fix" title="{title}">&#91;sic&#93;</sup></span>')
+
+
+def verdict_badge(claim_id: str, verdict: str, mark: str, explanation: str, target: str) -> str:
+    """The badge after a claim's words, leading to its row in the table of checked claims."""
+    # The explanation sits on a wrapper, not the link: Material's instant previews strip link titles.
+    return (f'<span class="verdict-hint" title="{attribute(strip_markdown(explanation))}">'
+            f'<a class="verdict verdict-{verdict}" href="{target}">{mark}</a></span>')
+
+
+def claim_mark(start: int, end: int, anchor: str, verdict: str, badge: str) -> Span:
+    """A claim's words, highlighted in its verdict's colour and followed by its badge."""
+    return Span(start, end, f'<mark class="claim verdict-{verdict}" id="{anchor}">', f"</mark>{badge}")
+
+
+def context_link(label: str, target: str) -> str:
+    """The margin link from a passage to the topic section that explains it."""
+    return f'<span class="context-link">[{plain(label)}]({target})</span>'
+
+
+def verdict_label(verdict: str, label: str) -> str:
+    """A verdict named in a table or list, in its colour."""
+    return f'<span class="verdict verdict-{verdict}">{label}</span>'
+
+
+def cell(markdown: str) -> str:
+    """Markdown for one cell of a Markdown table: on one line, with no bar to end the cell early."""
+    return " ".join(markdown.split("\n")).replace("|", "&#124;")

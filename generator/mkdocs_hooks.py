@@ -1,7 +1,8 @@
 """MkDocs hooks: run the generator before every build, so pages are never stale.
 
 This adapter only translates MkDocs events; the generator itself never
-imports MkDocs. `mkdocs serve` watches `seeds/` and `templates/` (listed
+imports MkDocs. Errors in the inputs stop the build; warnings (loose ends)
+are shown in the log. `mkdocs serve` watches `seeds/` and `templates/` (listed
 under `watch:` in mkdocs.yml); a change there triggers a build, this hook
 regenerates, and only changed pages are rewritten, so the server settles.
 """
@@ -37,6 +38,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"{len(error.problems)} problem(s) in seeds/; the previous pages are kept") from None
     except GeneratorError as error:
         raise PluginError(str(error)) from None
+    for warning in report.warnings:
+        # At info level: a loose end must not stop `mkdocs build --strict` or stall `mkdocs serve`;
+        # `python -m generator check --strict`, which CI runs, is where loose ends fail.
+        log.info(f"generator: warning: {warning}")
     written = report.written
     if written and (written.written or written.removed):
         log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")

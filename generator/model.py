@@ -1,7 +1,11 @@
-"""The validated content of a site, as frozen records.
+"""Every record of the site, declared once: its fields, their YAML types, help and examples.
 
-Field names match the YAML keys in `schema.py`; the validator fills these
-records only after every check has passed, so later stages can trust them.
+A record's editor-facing fields are made with the constructors of
+`schema.py`; fields without them (`derived`) are filled by the generator,
+never written by editors. From these declarations the validator checks the
+files, the JSON Schemas and the "How to edit" page are written, and the
+validated records are built, so adding a field here is the whole change.
+Each class's docstring, up to its first blank line, is the record's help.
 """
 
 from __future__ import annotations
@@ -9,124 +13,208 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str
-    url: str
-    date: dt.date | None = None
-    via: str = ""
-    fact_sheet: tuple[str, ...] = ()
-    note: str = ""
+from . import schema as s
+from .schema import FileKind
 
 
 @dataclass(frozen=True)
-class Fact:
-    text: str
-    sources: tuple[str, ...]
-    unverified: bool = False
-    note: str = ""
+class Verdict:
+    """How a claim stands up, as shown to readers."""
 
-
-@dataclass(frozen=True)
-class Event:
-    date: dt.date
-    title: str
-    sources: tuple[str, ...]
-    text: str = ""
-    topic: str = ""
-    id: str = ""
-    article: str = ""
-    """Set for events that belong to an article's own story: they are highlighted."""
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: str
-    facts: tuple[Fact, ...]
-    intro: str = ""
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: str
-    summary: str
-    sections: tuple[Section, ...]
-    why_it_matters: str = ""
-    order: int = 0
-    events: tuple[Event, ...] = ()
-
-
-@dataclass(frozen=True)
-class Alias:
-    name: str
-    garbled: bool = False
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Entity:
-    id: str
-    name: str
-    kind: str
-    description: str
-    sources: tuple[str, ...]
-    role: str = ""
-    aliases: tuple[Alias, ...] = ()
-    topics: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    term: str
-    definition: str
-    sources: tuple[str, ...]
-    expansion: str = ""
-    aliases: tuple[str, ...] = ()
-    entity: str = ""
-
-
-@dataclass(frozen=True)
-class KeyNumber:
-    value: str
     label: str
-    sources: tuple[str, ...]
+    symbol: str
+
+    @property
+    def mark(self) -> str:
+        """The badge beside the claim's words: "✓ accurate"."""
+        return f"{self.symbol} {self.label.lower()}"
 
 
-@dataclass(frozen=True)
-class Point:
-    text: str
-    sources: tuple[str, ...]
+VERDICTS: dict[str, Verdict] = {
+    "accurate": Verdict("Accurate", "✓"),
+    "inaccurate": Verdict("Inaccurate", "✗"),
+    "garbled": Verdict("Garbled", "≠"),
+    "unverified": Verdict("Unverified", "?"),
+    "needs-context": Verdict("Needs context", "…"),
+}
+ENTITY_KINDS: dict[str, str] = {
+    "person": "People", "organisation": "Organisations", "group": "Groups", "place": "Places",
+    "agreement": "Agreements", "operation": "Operations", "other": "Other",
+}
+"""Each kind of entity, with the heading that lists entities of that kind."""
 
 
-@dataclass(frozen=True)
-class Correction:
-    correction: str
-    sources: tuple[str, ...]
-    match: str = ""
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A publication that backs statements on the site."""
+
+    id: str = s.slug("The id other files cite.", required=True, example="ap-2021-07-26-biden-kadhimi")
+    title: str = s.text("The headline or title.", required=True,
+                        example="Biden, Iraqi PM to announce end of US combat mission")
+    publisher: str = s.text("Who published it (the original publisher, not the copy's host).", required=True,
+                            example="Associated Press")
+    date: dt.date | None = s.date("Publication date, as YYYY-MM-DD, when known.", example="2021-07-26")
+    url: str = s.url("Where to read it (http or https).", required=True,
+                     example="https://www.spokesman.com/stories/2021/jul/26/biden-iraqi-pm-to-announce-end-of-us-combat-missio/")
+    via: str = s.text("The site the text was read on, when it is a copy of the original.",
+                      example="The Spokesman-Review")
+    fact_sheet: tuple[str, ...] = s.texts("Rows of the research fact sheet this source backs.", "row",
+                                          "A row number such as 1.8.", example=["4.4"])
+    note: str = s.text("Anything a reader should know about this source.", example="")
 
 
-@dataclass(frozen=True)
-class Claim:
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """A statement an editor vouches for, with the sources that back it."""
+
+    text: str = s.markdown("The statement, in your own words (Markdown, no HTML).", required=True,
+                           example="The agreement set 31 December 2011 as the date for all US forces to leave Iraq.")
+    sources: tuple[str, ...] = s.sources()
+    unverified: bool = s.flag("True when no source confirms it yet: the page labels it as unverified.",
+                              example=False)
+    note: str = s.markdown("Where sources disagree, say how, shown under the statement.",
+                           example="Other counts give 4,477.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """A dated event for the timeline."""
+
+    date: dt.date = s.date("When it happened, as YYYY-MM-DD.", required=True, example="2011-12-18")
+    title: str = s.text("What happened, in a short line.", required=True,
+                        example="The last US convoy crosses into Kuwait")
+    text: str = s.markdown("A sentence or two of detail.", example="About 500 soldiers made the crossing.")
+    sources: tuple[str, ...] = s.sources()
+    topic: str = s.ref("topic", "The topic it belongs to (implied inside a topic file).", example="us-withdrawal-2011")
+    id: str = s.slug("An id, if other files need to point at this event.", example="last-convoy")
+    article: str = ""
+    """Derived: set for events that belong to an article's own story, which the timeline highlights."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """A part of a topic page, with its own heading."""
+
+    id: str = s.slug("The section's anchor, used by articles to point at it.", required=True,
+                     example="residual-force-talks")
+    title: str = s.text("The section heading.", required=True, example="Talks on a residual force fail")
+    intro: str = s.markdown("An optional lead paragraph, without citations.", example="")
+    facts: tuple[Fact, ...] = s.records(Fact, "The cited statements that make up the section.", required=True,
+                                        min_items=1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic:
+    """A background topic: one page with sections of cited facts and its own timeline events."""
+
     id: str
-    match: str
-    claim: str
-    verdict: str
-    explanation: str
-    sources: tuple[str, ...]
+    """Derived: the file's name."""
+    title: str = s.text("The page title.", required=True, example="The 2011 US withdrawal from Iraq")
+    summary: str = s.markdown("Two sentences that say what the topic is.", required=True,
+                              example="The last US troops left Iraq in December 2011. Whether that was a mistake is "
+                                      "still argued.")
+    why_it_matters: str = s.markdown("Why a reader of the articles needs this background.",
+                                     example="The article's subheading warns against repeating the error of 2011.")
+    order: int = s.integer("Position among the topics in the menu (lowest first).", example=1)
+    sections: tuple[Section, ...] = s.records(Section, "The sections of the page, in reading order.", required=True,
+                                              min_items=1)
+    events: tuple[Event, ...] = s.records(Event, "Timeline events of this topic.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Alias:
+    """Another name for an entity. Write a plain string, or a mapping to mark a misspelling."""
+
+    name: str = s.text("The other name, exactly as it is written.", required=True, example="al-Kazimi")
+    garbled: bool = s.flag("True when this is a wrong spelling printed in an article: it is shown corrected.",
+                           example=False)
+    note: str = s.text("Why this spelling appears (for example: machine translation).", example="")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    """A person, organisation, place or thing the stories name, with a page of its own."""
+
+    id: str = s.slug("The page's id, in lowercase words joined by hyphens.", required=True,
+                     example="mustafa-al-kadhimi")
+    name: str = s.text("The name to show.", required=True, example="Mustafa al-Kadhimi")
+    kind: str = s.choice(tuple(ENTITY_KINDS), "What sort of thing it is.", required=True, example="person")
+    description: str = s.markdown("Who or what it is, in a sentence or two.", required=True,
+                                  example="Prime minister of Iraq from May 2020 to October 2022.")
+    role: str = s.markdown("The part it plays in these stories.",
+                           example="He met President Biden at the White House on 26 July 2021.")
+    aliases: tuple[Alias, ...] = s.records(Alias, "Other names it goes by, including misspellings found in articles.",
+                                           shorthand="name",
+                                           example=["al-Kadhimi", {"name": "Moustaba al-Qasimi", "garbled": True}])
+    topics: tuple[str, ...] = s.refs("topic", "Topics where it plays a part.", example=["pro-iran-factions"])
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    """A glossary entry. Its term shows its definition on hover on every page."""
+
+    id: str = s.slug("The entry's id.", required=True, example="sofa")
+    term: str = s.text("The word or acronym as it appears in text.", required=True, example="SOFA")
+    expansion: str = s.text("What an acronym stands for.", example="Status of Forces Agreement")
+    definition: str = s.markdown("What it means, in a sentence or two.", required=True,
+                                 example="A treaty setting the legal rules for foreign troops in a country.")
+    aliases: tuple[str, ...] = s.texts("Other forms of the term that should show the same definition.", "alias",
+                                       "Another form.", example=["Status of Forces Agreement"])
+    entity: str = s.ref("entity", "An entity page that tells more.", example="sofa-2008")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeyNumber:
+    """A number worth remembering, shown on the home page."""
+
+    value: str = s.text("The number as it should be shown.", required=True, example="2,500")
+    label: str = s.text("What the number counts.", required=True, example="US troops in Iraq in July 2021")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point:
+    """A cited sentence for the home page."""
+
+    text: str = s.markdown("The sentence.", required=True, example="The US combat mission ends.")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Correction:
+    """Something the article gets wrong that is not a misspelled name (those live on the entity's aliases)."""
+
+    match: str = s.text("The exact words of the article it concerns, if it concerns words in the text.",
+                        example="August 17, 2022")
+    correction: str = s.markdown("What is right, in a sentence.", required=True,
+                                 example="The events took place on 26 July 2021.")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    """A checkable statement in the article, with a verdict."""
+
+    id: str = s.slug("The claim's id.", required=True, example="troop-count")
+    match: str = s.text("The exact words of the article that make the claim.", required=True,
+                        example="2,500 U.S. soldiers")
+    claim: str = s.text("The claim restated plainly.", required=True, example="About 2,500 US troops were in Iraq.")
+    verdict: str = s.choice(tuple(VERDICTS), "How the claim stands up.", required=True, example="accurate")
+    explanation: str = s.markdown("One line saying why.", required=True, example="The figure held from January 2021.")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
 class Context:
-    match: str
-    topic: str
-    section: str = ""
-    label: str = ""
+    """A link from a passage of the article to the topic section that explains it."""
+
+    match: str = s.text("The exact words of the article's paragraph to attach the link to.", required=True,
+                        example="Do not recreate the error of 2011")
+    topic: str = s.ref("topic", "The topic that explains it.", required=True, example="us-withdrawal-2011")
+    section: str = s.slug("The section of that topic.", example="was-it-a-mistake")
+    label: str = s.text("A short label for the margin link.", example="Why 2011 is called an error")
 
 
 @dataclass(frozen=True)
@@ -153,27 +241,39 @@ class ParsedText:
     """Lines dropped as scraper noise ("See also ..."), kept so the page can list them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article:
+    """Metadata beside an article's raw text: all optional, each one overrides or adds to what the text gives."""
+
     id: str
-    title: str
-    outlet: str
-    page_date: dt.date | None
-    event_date: dt.date | None
+    """Derived: the file's name."""
     blocks: tuple[Block, ...]
+    """Derived: the paragraphs and subheadings of the text."""
     removed: tuple[str, ...] = ()
+    """Derived: lines of the text dropped as scraper noise."""
     section_label: str = ""
-    event_title: str = ""
-    original_source: str = ""
-    note: str = ""
-    summary: str = ""
-    why_it_matters: tuple[Point, ...] = ()
-    what_to_watch: tuple[Point, ...] = ()
-    key_numbers: tuple[KeyNumber, ...] = ()
-    corrections: tuple[Correction, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    context: tuple[Context, ...] = ()
-    events: tuple[Event, ...] = ()
+    """Derived: the section the page printed beside the headline."""
+    title: str = s.text("The headline, if the text's is wrong.", example="Biden announces new phase")
+    outlet: str = s.text("The outlet that printed it.", example="Complete News World")
+    page_date: dt.date | None = s.date("The date printed on the page.", example="2022-08-17")
+    event_date: dt.date | None = s.date("When the reported events happened, if not the page date.",
+                                        example="2021-07-26")
+    event_title: str = s.text("The article's own event, as it should appear on the timeline.",
+                              example="Biden and al-Kadhimi meet at the White House")
+    original_source: str = s.ref("source", "The source the text was taken or translated from.",
+                                 example="afp-2021-07-26-weakened-iraq-pm")
+    note: str = s.markdown("A note on the text itself (translation, copying).",
+                           example="This is a machine translation of a French wire report.")
+    summary: str = s.markdown("The story in brief, for the home page.", example="")
+    why_it_matters: tuple[Point, ...] = s.records(Point, "Cited sentences: why the story matters.")
+    what_to_watch: tuple[Point, ...] = s.records(Point, "Cited sentences: what to watch next.")
+    key_numbers: tuple[KeyNumber, ...] = s.records(KeyNumber, "Numbers for the home page.")
+    corrections: tuple[Correction, ...] = s.records(Correction,
+                                                    "What the article gets wrong, other than misspelled names.")
+    claims: tuple[Claim, ...] = s.records(Claim, "The article's checkable statements, each with a verdict.")
+    context: tuple[Context, ...] = s.records(Context,
+                                             "Links from passages of the article to the topics that explain them.")
+    events: tuple[Event, ...] = s.records(Event, "Timeline events that belong to the article's own story.")
 
     @property
     def date(self) -> dt.date | None:
@@ -187,6 +287,14 @@ class Article:
             return None
         sources = (self.original_source,) if self.original_source else ()
         return Event(date=self.date, title=self.event_title, sources=sources, article=self.id)
+
+    def timeline_events(self) -> list[Event]:
+        """The article's own event and its sidecar's events, each once: a sidecar event on the same day with the
+        same title as the own event is the same event."""
+        own = self.own_event
+        if own is None or any((e.date, e.title) == (own.date, own.title) for e in self.events):
+            return list(self.events)
+        return [own, *self.events]
 
 
 @dataclass(frozen=True)
@@ -207,7 +315,20 @@ class Site:
         for topic in self.topics:
             events.extend(topic.events)
         for article in self.articles:
-            if article.own_event:
-                events.append(article.own_event)
-            events.extend(article.events)
+            events.extend(article.timeline_events())
         return sorted(events, key=lambda e: e.date)
+
+
+FILE_KINDS: tuple[FileKind, ...] = (
+    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its raw text `NAME.txt`.", Article),
+    FileKind("topic", "topics", "One background topic per file; the file name is the topic's id.", Topic),
+    FileKind("entity", "entities", "Entities, any number per file.", Entity, list_key="entities"),
+    FileKind("event", "events", "Timeline events that are not inside a topic or an article.", Event,
+             list_key="events"),
+    FileKind("term", "glossary", "Glossary terms, any number per file.", Term, list_key="terms"),
+    FileKind("source", "sources", "Sources, any number per file.", Source, list_key="sources"),
+)
+
+
+def kind_named(name: str) -> FileKind:
+    return next(k for k in FILE_KINDS if k.name == name)

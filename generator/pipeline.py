@@ -1,9 +1,11 @@
-"""The whole run: load → validate → link → render → write, with each stage timed.
+"""The whole run: load → validate → link → audit → render → write, with each stage timed.
 
-Nothing is written until every input has been read and checked and every
-page rendered, so a run that fails leaves the previous output untouched.
-A run whose inputs and outputs are as the last successful run left them
-is skipped (see `cache.py`).
+`check` runs the first four stages and reports every problem, warnings
+included; `generate` runs the same stages, then renders and writes. Nothing
+is written until every input has been read and checked and every page
+rendered, so a run that fails leaves the previous output untouched. A run
+whose inputs and outputs are as the last successful run left them is skipped
+(see `cache.py`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
-from .analysis import analyse
-from .crossref import build_site
-from .load import load_seeds
+from .analysis import Analysis, analyse
+from .assemble import assemble
+from .audit import audit
+from .errors import InputError, Problem
+from .load import Loaded, load_seeds
 from .model import Site
 from .render import render_site
 from .write import WriteReport, read_manifest, write_pages
@@ -47,6 +51,8 @@ class Project:
 @dataclass
 class RunReport:
     site: Site | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """Loose ends the audit found: reported, never a reason to stop."""
     pages: dict[str, str] = field(default_factory=dict)
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
@@ -62,9 +68,41 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
     report.timings[stage] = time.perf_counter() - start
 
 
-def check(project: Project) -> Site:
-    """Load and validate every input; raises `InputError` listing every problem."""
-    return build_site(load_seeds(project.seeds, project.root), project.root)
+@dataclass
+class CheckReport:
+    """What `check` found: every problem, and the site when none of them is an error."""
+
+    loaded: Loaded
+    problems: list[Problem]
+    site: Site | None = None
+    analysis: Analysis | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def valid_site(self) -> Site:
+        """The site, or `InputError` listing every error when the inputs have any."""
+        if self.failed or self.site is None:
+            raise InputError(p for p in self.problems if p.severity == "error")
+        return self.site
+
+
+def check(project: Project, report: RunReport | None = None) -> CheckReport:
+    """Load, validate, link and audit every input, collecting every problem instead of stopping at the first."""
+    report = report if report is not None else RunReport()
+    with _timed(report, "load"):
+        loaded = load_seeds(project.seeds, project.root)
+    try:
+        with _timed(report, "validate"):
+            site, checked = assemble(loaded, project.root)
+    except InputError as error:
+        return CheckReport(loaded, error.problems)
+    with _timed(report, "link"):
+        analysis = analyse(site)
+    with _timed(report, "audit"):
+        warnings = audit(site, checked, loaded, analysis)
+    return CheckReport(loaded, warnings, site, analysis)
 
 
 @contextmanager
@@ -101,14 +139,10 @@ def _generate(project: Project, write: bool) -> RunReport:
         if report.cached:
             report.written = WriteReport(unchanged=sorted(read_manifest(project.docs)))
             return report
-    with _timed(report, "load"):
-        loaded = load_seeds(project.seeds, project.root)
-    with _timed(report, "validate"):
-        report.site = build_site(loaded, project.root)
-    with _timed(report, "link"):
-        analysis = analyse(report.site)
+    checked = check(project, report)
+    report.site, report.warnings = checked.valid_site(), checked.problems
     with _timed(report, "render"):
-        report.pages = render_site(report.site, project.templates, analysis)
+        report.pages = render_site(report.site, project.templates, checked.analysis)
     if write:
         with _timed(report, "write"):
             cache.forget(project.docs)

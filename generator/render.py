@@ -1,48 +1,37 @@
 """Rendering the validated site into Markdown pages with the Jinja2 templates.
 
-Templates receive records and a `PageContext` that knows where the page
-lives, so every link is made relative to it and every citation is numbered
-in the order it first appears on that page. Input text reaches a template
-only as data: templates escape it with the `plain` filter and never compile
-it, so nothing an editor or an article writes is evaluated as a template.
+Each template receives the records of its own page and a `PageContext` that
+knows where the page lives, so every link is made relative to it and every
+citation is numbered in the order it first appears on that page. The link
+stage's findings arrive as plain data; the Markdown and HTML that show them
+are made here and in `markup.py`. Input text reaches a template only as
+data: templates escape it with the `plain` filter and never compile it, so
+nothing an editor or an article writes is evaluated as a template.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .analysis import Analysis, analyse
-from .editor_schema import reference_context
+from . import markup, paths
+from .analysis import Analysis, ArticleLinks, analyse
 from .link import whole_words
-from .markup import attribute, page_text, plain, strip_markdown
-from .model import Article, Site
+from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
+from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Site, Source, Topic
+from .reference import reference_context
 
-VERDICT_LABELS = {"accurate": "Accurate", "inaccurate": "Inaccurate", "garbled": "Garbled",
-                  "unverified": "Unverified", "needs-context": "Needs context"}
-
-
-def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.md"
-
-
-def topic_path(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
-
-
-def entity_path(entity_id: str) -> str:
-    return f"entities/{entity_id}.md"
-
-
-SOURCES_PAGE, GLOSSARY_PAGE, TIMELINE_PAGE = "sources.md", "glossary.md", "timeline.md"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 @dataclass
@@ -50,9 +39,9 @@ class PageContext:
     """What a template needs to know about the page it renders: where it is and what it cites."""
 
     path: str
+    sources: Mapping[str, Source]
     cited: list[str] = field(default_factory=list)
-    cited_by: dict[str, list[tuple[str, str]]] | None = None
-    """Shared across pages: source id -> (page path, anchor) where it is cited."""
+    """Ids of the sources cited on this page, in order of first citation."""
 
     @functools.cached_property
     def folder(self) -> str:
@@ -63,17 +52,18 @@ class PageContext:
         relative = _relative(target, self.folder)
         return f"{relative}#{anchor}" if anchor else relative
 
-    def cite(self, source_ids: Iterable[str], anchor: str = "") -> str:
+    def cite(self, source_ids: Iterable[str]) -> str:
         """Numbered citation marks linking to the sources page; numbers follow first use on the page."""
         marks = []
         for source_id in source_ids:
             if source_id not in self.cited:
                 self.cited.append(source_id)
-            if self.cited_by is not None:
-                self.cited_by.setdefault(source_id, []).append((self.path, anchor))
             number = self.cited.index(source_id) + 1
-            marks.append(f'[{number}]({self.link(SOURCES_PAGE, "source-" + source_id)})')
+            marks.append(f"[{number}]({self.link(paths.SOURCES_PAGE, paths.source_anchor(source_id))})")
         return f'<sup class="cite">{",".join(marks)}</sup>' if marks else ""
+
+    def cited_sources(self) -> list[Source]:
+        return [self.sources[source_id] for source_id in self.cited]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -96,72 +86,175 @@ def meta_text(text: str) -> str:
     return re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text).replace('"', "\u201d")
 
 
+def date(value: dt.date, style: str = "long") -> str:
+    """A date as readers see it: "26 July 2021", or "26 July" for `style="day"`; the same on every platform."""
+    day_month = f"{value.day} {MONTHS[value.month - 1]}"
+    return day_month if style == "day" else f"{day_month} {value.year}"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of the timeline: an event, the filter group it belongs to and the page that tells more."""
+
+    event: Event
+    group: str
+    """The timeline filter's value: a topic id, `story` for an article's events, `other` for background."""
+    label: str
+    target: str
+    """Docs-relative path of the page the label links to; empty for background events."""
+
+
 class Renderer:
     """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
 
     def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
         self.site = site
         self.analysis: Analysis = analysis if analysis is not None else analyse(site)
+        self.sources = {s.id: s for s in site.sources}
+        self.entities = {e.id: e for e in site.entities}
+        self.topics = {t.id: t for t in site.topics}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
         )
-        self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps)
-        self.env.globals.update(
-            site=site, analysis=self.analysis, verdicts=VERDICT_LABELS, front_matter=front_matter,
-            article_path=article_path, topic_path=topic_path, entity_path=entity_path,
-            sources_page=SOURCES_PAGE, glossary_page=GLOSSARY_PAGE, timeline_page=TIMELINE_PAGE,
-            sources=self.analysis.sources, entities=self.analysis.entities, topics=self.analysis.topics,
-        )
-        self.cited_by: dict[str, list[tuple[str, str]]] = {}
+        self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
+                                cell=markup.cell, linked=self._linked_filter)
+        self.env.globals.update(site=site, paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
+                                front_matter=front_matter, verdict_label=markup.verdict_label)
+        self.citations: dict[str, list[str]] = {}
+        """Page path -> ids of the sources it cites, recorded as each page renders."""
         self.abbreviations = self._abbreviations()
         self.term_pattern = whole_words(self.abbreviations)
 
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         for article in self.site.articles:
-            pages[article_path(article.id)] = self.article(article)
+            pages[paths.article_path(article.id)] = self.article(article)
         for topic in self.site.topics:
-            pages[topic_path(topic.id)] = self.render("topic.md.j2", topic_path(topic.id), topic=topic)
+            pages[paths.topic_path(topic.id)] = self.topic(topic)
         for entity in self.site.entities:
-            pages[entity_path(entity.id)] = self.render("entity.md.j2", entity_path(entity.id), entity=entity)
-        pages["articles/index.md"] = self.render("articles.md.j2", "articles/index.md")
-        pages["entities/index.md"] = self.render("entities.md.j2", "entities/index.md")
-        pages["topics/index.md"] = self.render("topics.md.j2", "topics/index.md")
-        pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE, events=self.site.all_events())
-        pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE)
-        pages["how-to-edit.md"] = self.render("how-to-edit.md.j2", "how-to-edit.md", **reference_context())
-        pages["index.md"] = self.render("home.md.j2", "index.md")
-        # Last, so that it can list every page that cites each source.
-        pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by,
-                                          titles=self.page_titles())
+            pages[paths.entity_path(entity.id)] = self.entity(entity)
+        pages[paths.ARTICLES_INDEX] = self.render("articles.md.j2", paths.ARTICLES_INDEX)
+        pages[paths.ENTITIES_INDEX] = self.render("entities.md.j2", paths.ENTITIES_INDEX)
+        pages[paths.TOPICS_INDEX] = self.render("topics.md.j2", paths.TOPICS_INDEX)
+        pages[paths.TIMELINE_PAGE] = self.render("timeline.md.j2", paths.TIMELINE_PAGE,
+                                                 entries=self.timeline_entries(self.site.all_events()))
+        pages[paths.GLOSSARY_PAGE] = self.render("glossary.md.j2", paths.GLOSSARY_PAGE, entities=self.entities)
+        pages[paths.HOW_TO_EDIT_PAGE] = self.render("how-to-edit.md.j2", paths.HOW_TO_EDIT_PAGE,
+                                                    **reference_context())
+        pages[paths.HOME] = self.render("home.md.j2", paths.HOME,
+                                        lead=self.site.articles[0] if self.site.articles else None)
+        pages[paths.SOURCES_PAGE] = self.sources_page(self.citations)
         return pages
 
-    def page_titles(self) -> dict[str, str]:
-        """The title of every page that can cite a source, for the sources page's links back."""
-        titles = {"index.md": "Home", TIMELINE_PAGE: "Timeline", GLOSSARY_PAGE: "Glossary"}
-        titles |= {article_path(a.id): a.title for a in self.site.articles}
-        titles |= {topic_path(t.id): t.title for t in self.site.topics}
-        titles |= {entity_path(e.id): e.name for e in self.site.entities}
-        return titles
-
     def render(self, template: str, path: str, **context: Any) -> str:
-        page = PageContext(path, cited_by=self.cited_by)
+        page = PageContext(path, self.sources)
         body = self.env.get_template(template).render(page=page, **context)
+        self.citations[path] = list(page.cited)
         return body.rstrip("\n") + "\n" + self.abbreviations_for(body)
 
     def article(self, article: Article) -> str:
-        path = article_path(article.id)
-        return self.render("article.md.j2", path, article=article, jsonld=self.article_jsonld(article),
-                           blocks=self.analysis.article_blocks(article, PageContext(path)))
+        path = paths.article_path(article.id)
+        links = self.analysis.articles[article.id]
+        page = PageContext(path, self.sources)
+        original = self.sources.get(article.original_source)
+        return self.render("article.md.j2", path, article=article, jsonld=self.article_jsonld(article, links),
+                           blocks=[(block, *self.block_markdown(article, links, block, page))
+                                   for block in article.blocks],
+                           garblings=[(g, self.entities[g.entity]) for g in links.garblings],
+                           claim_blocks={claim_id: place.block for claim_id, place in links.claims.items()},
+                           original=original, topics_used=self._topics_used(article))
 
-    def article_jsonld(self, article: Article) -> dict[str, Any]:
+    def topic(self, topic: Topic) -> str:
+        used_by = self.analysis.topic_articles.get(topic.id, {})
+        articles = {a.id: a for a in self.site.articles}
+        drawn_on = [(articles[article_id], [s for s in topic.sections if s.id in section_ids])
+                    for article_id, section_ids in used_by.items()]
+        return self.render("topic.md.j2", paths.topic_path(topic.id), topic=topic, used_by=drawn_on)
+
+    def entity(self, entity: Entity) -> str:
+        return self.render("entity.md.j2", paths.entity_path(entity.id), entity=entity,
+                           backlinks=self.analysis.backlinks.get(entity.id, []),
+                           topics=[self.topics[topic_id] for topic_id in entity.topics])
+
+    def sources_page(self, citations: Mapping[str, list[str]]) -> str:
+        """Every source with the pages that cite it, from each page's own record of its citations."""
+        cited_by: dict[str, list[str]] = {}
+        for page_path in sorted(citations, key=paths.reading_order):
+            for source_id in citations[page_path]:
+                cited_by.setdefault(source_id, []).append(page_path)
+        return self.render("sources.md.j2", paths.SOURCES_PAGE, cited_by=cited_by, titles=self.page_titles())
+
+    def _topics_used(self, article: Article) -> list[Topic]:
+        return [self.topics[topic_id] for topic_id in dict.fromkeys(c.topic for c in article.context)]
+
+    def page_titles(self) -> dict[str, str]:
+        """The title of every page that can cite a source, for the sources page's links back."""
+        titles = {paths.HOME: "Home", paths.TIMELINE_PAGE: "Timeline", paths.GLOSSARY_PAGE: "Glossary"}
+        titles |= {paths.article_path(a.id): a.title for a in self.site.articles}
+        titles |= {paths.topic_path(t.id): t.title for t in self.site.topics}
+        titles |= {paths.entity_path(e.id): e.name for e in self.site.entities}
+        return titles
+
+    def block_markdown(self, article: Article, links: ArticleLinks, block: Block,
+                       page: PageContext) -> tuple[str, str]:
+        """A block's printed words as Markdown, and the notes to show under it.
+
+        A paragraph has its names linked, its claims marked and its context links after it; a subheading stays
+        plain, and its claims' badges and context links go in the notes, on a line of their own below it."""
+        claims = [(claim, place) for claim in article.claims
+                  if (place := links.claims.get(claim.id)) is not None and place.block == block.number]
+        badges = {claim.id: markup.verdict_badge(claim.id, claim.verdict, VERDICTS[claim.verdict].mark,
+                                                 claim.explanation, f"#{paths.check_anchor(claim.id)}")
+                  for claim, _ in claims}
+        contexts = [markup.context_link(c.label or self.topics[c.topic].title,
+                                        page.link(paths.topic_path(c.topic), c.section))
+                    for c in links.contexts.get(block.number, [])]
+        if block.kind == "heading":
+            return plain(block.text), " ".join([*badges.values(), *contexts])
+        spans = [self._mention_span(m.start, m.end, m.entity, m.alias.name, m.alias.garbled, page)
+                 for m in links.mentions.get(block.number, [])]
+        spans += [markup.claim_mark(place.start, place.end, paths.claim_anchor(claim.id), claim.verdict,
+                                    badges[claim.id]) for claim, place in claims]
+        return " ".join([wrap(block.text, spans), *contexts]), ""
+
+    def _mention_span(self, start: int, end: int, entity_id: str, printed: str, garbled: bool,
+                      page: PageContext) -> Span:
+        entity = self.entities[entity_id]
+        target = page.link(paths.entity_path(entity_id))
+        if garbled:
+            return markup.garbled_link(start, end, target, printed, entity.name)
+        return markup.entity_link(start, end, target, entity.name)
+
+    def linked(self, markdown_text: str, page: PageContext, skip: tuple[str, ...] = ()) -> str:
+        """Editor Markdown with the first mention of each entity linked to its page."""
+        spans = [self._mention_span(m.start, m.end, m.entity, m.alias.name, m.alias.garbled, page)
+                 for m in self.analysis.linker.markdown_mentions(markdown_text, skip=skip)]
+        return wrap(markdown_text, spans, markdown=True)
+
+    @jinja2.pass_context
+    def _linked_filter(self, context: jinja2.runtime.Context, markdown_text: str, skip: str = "") -> str:
+        """`{{ text | linked }}` in a template: the page comes from the template's context."""
+        return self.linked(markdown_text, context["page"], (skip,) if skip else ())
+
+    def timeline_entries(self, events: Iterable[Event]) -> list[TimelineEntry]:
+        entries = []
+        for event in events:
+            if event.topic in self.topics:
+                entry = TimelineEntry(event, event.topic, self.topics[event.topic].title,
+                                      paths.topic_path(event.topic))
+            elif event.article:
+                entry = TimelineEntry(event, "story", "This story", paths.article_path(event.article))
+            else:
+                entry = TimelineEntry(event, "other", "Background", "")
+            entries.append(entry)
+        return entries
+
+    def article_jsonld(self, article: Article, links: ArticleLinks) -> dict[str, Any]:
         """schema.org data for search engines: the article itself, and a ClaimReview per checked claim."""
-        mentions = self.analysis.article_mentions
-        mentioned = {m.entity for block in article.blocks for m in mentions.get((article.id, block.number), ())}
         news: dict[str, Any] = {"@type": "NewsArticle", "headline": article.title,
-                                "about": [{"@type": "Thing", "name": self.analysis.entities[e].name}
-                                          for e in sorted(mentioned)]}
+                                "about": [{"@type": "Thing", "name": self.entities[e].name}
+                                          for e in sorted(links.mentioned())]}
         if article.page_date:
             news["datePublished"] = article.page_date.isoformat()
         if article.event_date:
@@ -169,11 +262,13 @@ class Renderer:
         if article.outlet:
             news["publisher"] = {"@type": "Organization", "name": article.outlet}
         if article.original_source:
-            news["isBasedOn"] = self.analysis.sources[article.original_source].url
-        reviews = [{"@type": "ClaimReview", "claimReviewed": claim.claim, "reviewBody": strip_markdown(
-                    claim.explanation), "reviewRating": {"@type": "Rating", "alternateName": VERDICT_LABELS[
-                    claim.verdict]}, "itemReviewed": {"@type": "Claim", "appearance": {
-                    "@type": "NewsArticle", "headline": article.title}}} for claim in article.claims]
+            news["isBasedOn"] = self.sources[article.original_source].url
+        reviews = [{"@type": "ClaimReview", "claimReviewed": claim.claim,
+                    "reviewBody": strip_markdown(claim.explanation),
+                    "reviewRating": {"@type": "Rating", "alternateName": VERDICTS[claim.verdict].label},
+                    "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle",
+                                                                      "headline": article.title}}}
+                   for claim in article.claims]
         return {"@context": "https://schema.org", "@graph": [news, *reviews]}
 
     def _abbreviations(self) -> dict[str, str]:

@@ -74,7 +74,7 @@ def format_problems(problems: Sequence[Problem], format: str) -> str:
 def text_line(problem: Problem) -> str:
     label = "warning: " if problem.severity == "warning" else ""
     key = f" {problem.key}:" if problem.key else ""
-    return f"{problem.file}:{problem.line}:{problem.column}:{key} {label}{problem.message}"
+    return f"{problem.where}:{key} {label}{problem.message}"
 
 
 def github_line(problem: Problem) -> str:

@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .editor_schema import describe, flow, schema_comment
 from .errors import GeneratorError, relative
 from .load import load_seeds
+from .model import kind_named
 from .pipeline import Project
-from .schema import Field, FileKind, Record, kind_named
-from .validate import SLUG, check_file
+from .reference import flow
+from .schema import SLUG, SLUG_RULE, Field, FileKind, Record, describe
+from .schema_comment import schema_comment
+from .validate import check_file
 
 CHOICES = ("article", "topic", "entity", "source", "term")
 SCHEMAS = "generator/schemas"
 """Where the editors' JSON Schemas are, relative to the project root."""
-SLUG_RULE = 'an id uses lowercase letters, digits and single hyphens, like "mosul-2014"'
 
 
 class ScaffoldError(GeneratorError):
@@ -74,11 +75,8 @@ def known_ids(project: Project) -> dict[str, dict[str, str]]:
     loaded = load_seeds(project.seeds, project.root)
     ids: dict[str, dict[str, str]] = {"article": {stem: seed.name for stem, (seed, _) in loaded.texts.items()}}
     for seed, tree in loaded.documents:
-        for _, value in check_file(seed.name, seed.kind, tree, []).records:
-            if seed.kind.name == "topic":
-                ids.setdefault("topic", {}).setdefault(Path(seed.name).stem, seed.name)
-            elif seed.kind.name in ("entity", "source", "term"):
-                ids.setdefault(seed.kind.name, {}).setdefault(value.id, seed.name)
+        for id, _ in check_file(seed.name, seed.kind, tree, []).defined_ids():
+            ids.setdefault(seed.kind.name, {}).setdefault(id, seed.name)
     return ids
 
 

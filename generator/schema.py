@@ -1,18 +1,60 @@
-"""The shape of every YAML file in `seeds/`: the single source of truth.
+"""How a record's fields are declared, and the rules derived from those declarations.
 
-The validator checks files against these definitions, the JSON Schemas for
-editors are generated from them, and so is the site's "How to edit" page.
-A field added here is therefore validated, documented and offered by editor
-completion at once; nothing else needs to change for it to be accepted.
+Every record an editor writes (a source, an entity, a claim...) is declared
+once, as a dataclass in `model.py` whose fields are made with the
+constructors below. Each constructor records the field's YAML type, help,
+example and whether it is required; `record_of` reads them back as a
+`Record`, from which the validator checks files, the JSON Schemas for
+editors are generated and the "How to edit" page is written. Adding a field
+to a model class is therefore the only change needed for it to be read,
+checked, documented and offered by editor completion.
 """
 
 from __future__ import annotations
 
+import builtins
+import dataclasses
 import functools
-from dataclasses import dataclass, field
-from typing import Literal
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Literal
 
 ValueType = Literal["text", "markdown", "slug", "url", "date", "bool", "int", "choice", "ref", "list", "record"]
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG_RULE = 'use lowercase letters, digits and single hyphens, like "mosul-2014"'
+"""How an id must be written, in the words every message about ids uses."""
+SPEC = "spec"
+"""The key of a dataclass field's metadata that holds its `Field`."""
+
+
+@dataclass(frozen=True)
+class TypeWords:
+    """How a value type is named to editors."""
+
+    noun: str
+    """In messages: "expected a date, got ..."."""
+    name: str
+    """In the "How to edit" page's type column."""
+    rule: str
+    """Added to a field's help in editor tooltips: what a valid value looks like."""
+
+
+TYPE_WORDS: dict[ValueType, TypeWords] = {
+    "text": TypeWords("text", "text", ""),
+    "markdown": TypeWords("text", "Markdown", "Markdown is allowed (no HTML)."),
+    "slug": TypeWords("an id", "id", "Lowercase letters, digits and single hyphens, like mosul-2014."),
+    "ref": TypeWords("an id", "{ref} id", "The id of an existing {ref}."),
+    "url": TypeWords("a web address", "web address", "A web address starting with http:// or https://."),
+    "date": TypeWords("a date", "date YYYY-MM-DD", "Written YYYY-MM-DD."),
+    "bool": TypeWords("true or false", "true or false", ""),
+    "int": TypeWords("a whole number", "whole number", ""),
+    "choice": TypeWords("text", "one of {choices}", "One of: {choices}."),
+    "list": TypeWords("a list", "list of {item}", ""),
+    "record": TypeWords("a mapping", "{record}", ""),
+}
 
 
 @dataclass(frozen=True)
@@ -32,20 +74,25 @@ class Field:
     """Record kind an id must exist in, for `ref` fields (and lists of refs)."""
     item: Field | None = None
     """Type of each element, for `list` fields."""
-    record: Record | None = None
-    """Nested record definition, for `record` fields."""
+    record_type: builtins.type | None = None
+    """The model class of a nested record, for `record` fields."""
     shorthand: str = ""
     """For records: a plain string may stand for the record, filling this key."""
     min_items: int = 0
 
+    @property
+    def record(self) -> Record | None:
+        return record_of(self.record_type) if self.record_type is not None else None
+
 
 @dataclass(frozen=True)
 class Record:
-    """A mapping with known keys: a topic, an entity, a fact, and so on."""
+    """A mapping with known keys (a topic, an entity, a fact...), derived from its model class."""
 
     name: str
     help: str
     fields: tuple[Field, ...]
+    type: type
 
     def field(self, name: str) -> Field | None:
         return self._by_name.get(name)
@@ -63,252 +110,112 @@ class FileKind:
     folder: str
     """Folder under `seeds/` holding files of this kind."""
     help: str
-    record: Record
+    record_type: type
     list_key: str = ""
-    """If set, the file is a mapping with this one key holding a list of records."""
-    doc_fields: tuple[str, ...] = field(default=())
+    """If set, the file is a mapping with this one key holding a list of records; else the file is one record
+    whose id is its file name."""
+
+    @property
+    def record(self) -> Record:
+        return record_of(self.record_type)
 
 
-def _sources(required: bool = True) -> Field:
-    return Field(
-        "sources",
-        "list",
-        "Ids of the sources that back this statement (see the sources files).",
-        required=required,
-        example=["ap-2021-07-26-biden-kadhimi"],
-        item=Field("source", "ref", "A source id.", ref="source"),
-        min_items=1 if required else 0,
-    )
+@functools.cache
+def record_of(cls: type) -> Record:
+    """The editor-facing fields of a model class, in the order they are declared."""
+    fields = tuple(dataclasses.replace(f.metadata[SPEC], name=f.name)
+                   for f in dataclasses.fields(cls) if SPEC in f.metadata)
+    return Record(_snake(cls.__name__), _doc_help(cls), fields, cls)
 
 
-def _list_of(name: str, help: str, record: Record, *, required: bool = False, min_items: int = 0) -> Field:
-    return Field(name, "list", help, required=required, item=Field(record.name, "record", record.help, record=record),
-                 min_items=min_items)
+def _doc_help(cls: type) -> str:
+    """A class's docstring up to its first blank line: the record's help for editors."""
+    return " ".join((cls.__doc__ or "").split("\n\n")[0].split())
 
 
-FACT = Record(
-    "fact",
-    "A statement an editor vouches for, with the sources that back it.",
-    (
-        Field("text", "markdown", "The statement, in your own words (Markdown, no HTML).", required=True,
-              example="The agreement set 31 December 2011 as the date for all US forces to leave Iraq."),
-        _sources(),
-        Field("unverified", "bool", "True when no source confirms it yet: the page labels it as unverified.",
-              example=False),
-        Field("note", "markdown", "Where sources disagree, say how, shown under the statement.",
-              example="Other counts give 4,477."),
-    ),
-)
-
-EVENT = Record(
-    "event",
-    "A dated event for the timeline.",
-    (
-        Field("date", "date", "When it happened, as YYYY-MM-DD.", required=True, example="2011-12-18"),
-        Field("title", "text", "What happened, in a short line.", required=True,
-              example="The last US convoy crosses into Kuwait"),
-        Field("text", "markdown", "A sentence or two of detail.", example="About 500 soldiers made the crossing."),
-        _sources(),
-        Field("topic", "ref", "The topic it belongs to (implied inside a topic file).", ref="topic",
-              example="us-withdrawal-2011"),
-        Field("id", "slug", "An id, if other files need to point at this event.", example="last-convoy"),
-    ),
-)
-
-SECTION = Record(
-    "section",
-    "A part of a topic page, with its own heading.",
-    (
-        Field("id", "slug", "The section's anchor, used by articles to point at it.", required=True,
-              example="residual-force-talks"),
-        Field("title", "text", "The section heading.", required=True, example="Talks on a residual force fail"),
-        Field("intro", "markdown", "An optional lead paragraph, without citations.", example=""),
-        _list_of("facts", "The cited statements that make up the section.", FACT, required=True, min_items=1),
-    ),
-)
-
-TOPIC = Record(
-    "topic",
-    "A background topic: one page with sections of cited facts and its own timeline events.",
-    (
-        Field("title", "text", "The page title.", required=True, example="The 2011 US withdrawal from Iraq"),
-        Field("summary", "markdown", "Two sentences that say what the topic is.", required=True,
-              example="The last US troops left Iraq in December 2011. Whether that was a mistake is still argued."),
-        Field("why_it_matters", "markdown", "Why a reader of the articles needs this background.",
-              example="The article's subheading warns against repeating the error of 2011."),
-        Field("order", "int", "Position among the topics in the menu (lowest first).", example=1),
-        _list_of("sections", "The sections of the page, in reading order.", SECTION, required=True, min_items=1),
-        _list_of("events", "Timeline events of this topic.", EVENT),
-    ),
-)
-
-ALIAS = Record(
-    "alias",
-    "Another name for an entity. Write a plain string, or a mapping to mark a misspelling.",
-    (
-        Field("name", "text", "The other name, exactly as it is written.", required=True, example="al-Kazimi"),
-        Field("garbled", "bool", "True when this is a wrong spelling printed in an article: it is shown corrected.",
-              example=False),
-        Field("note", "text", "Why this spelling appears (for example: machine translation).", example=""),
-    ),
-)
-
-ENTITY = Record(
-    "entity",
-    "A person, organisation, place or thing the stories name, with a page of its own.",
-    (
-        Field("id", "slug", "The page's id, in lowercase words joined by hyphens.", required=True,
-              example="mustafa-al-kadhimi"),
-        Field("name", "text", "The name to show.", required=True, example="Mustafa al-Kadhimi"),
-        Field("kind", "choice", "What sort of thing it is.", required=True,
-              choices=("person", "organisation", "group", "place", "agreement", "operation", "other"),
-              example="person"),
-        Field("description", "markdown", "Who or what it is, in a sentence or two.", required=True,
-              example="Prime minister of Iraq from May 2020 to October 2022."),
-        Field("role", "markdown", "The part it plays in these stories.",
-              example="He met President Biden at the White House on 26 July 2021."),
-        Field("aliases", "list", "Other names it goes by, including misspellings found in articles.",
-              item=Field("alias", "record", ALIAS.help, record=ALIAS, shorthand="name"),
-              example=["al-Kadhimi", {"name": "Moustaba al-Qasimi", "garbled": True}]),
-        Field("topics", "list", "Topics where it plays a part.", item=Field("topic", "ref", "A topic id.",
-              ref="topic"), example=["pro-iran-factions"]),
-        _sources(),
-    ),
-)
-
-SOURCE = Record(
-    "source",
-    "A publication that backs statements on the site.",
-    (
-        Field("id", "slug", "The id other files cite.", required=True, example="ap-2021-07-26-biden-kadhimi"),
-        Field("title", "text", "The headline or title.", required=True,
-              example="Biden, Iraqi PM to announce end of US combat mission"),
-        Field("publisher", "text", "Who published it (the original publisher, not the copy's host).",
-              required=True, example="Associated Press"),
-        Field("date", "date", "Publication date, as YYYY-MM-DD, when known.", example="2021-07-26"),
-        Field("url", "url", "Where to read it (http or https).", required=True,
-              example="https://www.spokesman.com/stories/2021/jul/26/biden-iraqi-pm-to-announce-end-of-us-combat-missio/"),
-        Field("via", "text", "The site the text was read on, when it is a copy of the original.",
-              example="The Spokesman-Review"),
-        Field("fact_sheet", "list", "Rows of the research fact sheet this source backs.",
-              item=Field("row", "text", "A row number such as 1.8."), example=["4.4"]),
-        Field("note", "text", "Anything a reader should know about this source.", example=""),
-    ),
-)
-
-TERM = Record(
-    "term",
-    "A glossary entry. Its term shows its definition on hover on every page.",
-    (
-        Field("id", "slug", "The entry's id.", required=True, example="sofa"),
-        Field("term", "text", "The word or acronym as it appears in text.", required=True, example="SOFA"),
-        Field("expansion", "text", "What an acronym stands for.", example="Status of Forces Agreement"),
-        Field("definition", "markdown", "What it means, in a sentence or two.", required=True,
-              example="A treaty setting the legal rules for foreign troops in a country."),
-        Field("aliases", "list", "Other forms of the term that should show the same definition.",
-              item=Field("alias", "text", "Another form."), example=["Status of Forces Agreement"]),
-        Field("entity", "ref", "An entity page that tells more.", ref="entity", example="sofa-2008"),
-        _sources(),
-    ),
-)
-
-KEY_NUMBER = Record(
-    "key_number",
-    "A number worth remembering, shown on the home page.",
-    (
-        Field("value", "text", "The number as it should be shown.", required=True, example="2,500"),
-        Field("label", "text", "What the number counts.", required=True, example="US troops in Iraq in July 2021"),
-        _sources(),
-    ),
-)
-
-POINT = Record(
-    "point",
-    "A cited sentence for the home page.",
-    (
-        Field("text", "markdown", "The sentence.", required=True, example="The US combat mission ends."),
-        _sources(),
-    ),
-)
-
-CORRECTION = Record(
-    "correction",
-    "Something the article gets wrong that is not a misspelled name (those live on the entity's aliases).",
-    (
-        Field("match", "text", "The exact words of the article it concerns, if it concerns words in the text.",
-              example="August 17, 2022"),
-        Field("correction", "markdown", "What is right, in a sentence.", required=True,
-              example="The events took place on 26 July 2021."),
-        _sources(),
-    ),
-)
-
-CLAIM = Record(
-    "claim",
-    "A checkable statement in the article, with a verdict.",
-    (
-        Field("id", "slug", "The claim's id.", required=True, example="troop-count"),
-        Field("match", "text", "The exact words of the article that make the claim.", required=True,
-              example="2,500 U.S. soldiers"),
-        Field("claim", "text", "The claim restated plainly.", required=True,
-              example="About 2,500 US troops were in Iraq."),
-        Field("verdict", "choice", "How the claim stands up.", required=True,
-              choices=("accurate", "inaccurate", "garbled", "unverified", "needs-context"), example="accurate"),
-        Field("explanation", "markdown", "One line saying why.", required=True,
-              example="The figure held from January 2021."),
-        _sources(),
-    ),
-)
-
-CONTEXT = Record(
-    "context",
-    "A link from a passage of the article to the topic section that explains it.",
-    (
-        Field("match", "text", "The exact words of the article's paragraph to attach the link to.", required=True,
-              example="Do not recreate the error of 2011"),
-        Field("topic", "ref", "The topic that explains it.", required=True, ref="topic",
-              example="us-withdrawal-2011"),
-        Field("section", "slug", "The section of that topic.", example="was-it-a-mistake"),
-        Field("label", "text", "A short label for the margin link.", example="Why 2011 is called an error"),
-    ),
-)
-
-ARTICLE = Record(
-    "article",
-    "Metadata beside an article's raw text: all optional, each one overrides or adds to what the text gives.",
-    (
-        Field("title", "text", "The headline, if the text's is wrong.", example="Biden announces new phase"),
-        Field("outlet", "text", "The outlet that printed it.", example="Complete News World"),
-        Field("page_date", "date", "The date printed on the page.", example="2022-08-17"),
-        Field("event_date", "date", "When the reported events happened, if not the page date.",
-              example="2021-07-26"),
-        Field("event_title", "text", "The article's own event, as it should appear on the timeline.",
-              example="Biden and al-Kadhimi meet at the White House"),
-        Field("original_source", "ref", "The source the text was taken or translated from.", ref="source",
-              example="afp-2021-07-26-weakened-iraq-pm"),
-        Field("note", "markdown", "A note on the text itself (translation, copying).",
-              example="This is a machine translation of a French wire report."),
-        Field("summary", "markdown", "The story in brief, for the home page.", example=""),
-        _list_of("why_it_matters", "Cited sentences: why the story matters.", POINT),
-        _list_of("what_to_watch", "Cited sentences: what to watch next.", POINT),
-        _list_of("key_numbers", "Numbers for the home page.", KEY_NUMBER),
-        _list_of("corrections", "What the article gets wrong, other than misspelled names.", CORRECTION),
-        _list_of("claims", "The article's checkable statements, each with a verdict.", CLAIM),
-        _list_of("context", "Links from passages of the article to the topics that explain them.", CONTEXT),
-        _list_of("events", "Timeline events that belong to the article's own story.", EVENT),
-    ),
-)
-
-FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its raw text `NAME.txt`.", ARTICLE),
-    FileKind("topic", "topics", "One background topic per file; the file name is the topic's id.", TOPIC),
-    FileKind("entity", "entities", "Entities, any number per file.", ENTITY, list_key="entities"),
-    FileKind("event", "events", "Timeline events that are not inside a topic or an article.", EVENT,
-             list_key="events"),
-    FileKind("term", "glossary", "Glossary terms, any number per file.", TERM, list_key="terms"),
-    FileKind("source", "sources", "Sources, any number per file.", SOURCE, list_key="sources"),
-)
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def kind_named(name: str) -> FileKind:
-    return next(k for k in FILE_KINDS if k.name == name)
+def file_id(name: str) -> str:
+    """The id a file gives its record: its name without the folder and the suffix."""
+    return PurePosixPath(name).stem
+
+
+def describe(spec: Field) -> str:
+    """The field's help, followed by what its value must look like."""
+    rule = TYPE_WORDS[spec.type].rule.format(ref=spec.ref, choices=", ".join(spec.choices))
+    if spec.type == "record" and spec.shorthand:
+        rule = f"A plain string stands for its {spec.shorthand}."
+    if any(word in spec.help for word in ("Markdown", "YYYY", "http", "hyphens")):
+        rule = ""
+    return f"{spec.help} {rule}".strip()
+
+
+# The constructors a model class declares its editor-facing fields with. A required field has no default; an optional
+# one defaults to its type's empty value, which is also what an empty YAML value gives.
+
+def _declare(type: ValueType, help: str, required: bool, example: object, default: object = "",
+             **spec: Any) -> Any:
+    declared = Field("", type, help, required=required, example=example, **spec)
+    if required:
+        return dataclasses.field(metadata={SPEC: declared})
+    return dataclasses.field(default=default, metadata={SPEC: declared})
+
+
+def text(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("text", help, required, example)
+
+
+def markdown(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("markdown", help, required, example)
+
+
+def slug(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("slug", help, required, example)
+
+
+def ref(kind: str, help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("ref", help, required, example, ref=kind)
+
+
+def url(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("url", help, required, example)
+
+
+def date(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("date", help, required, example, default=None)
+
+
+def flag(help: str, *, example: object = None) -> Any:
+    return _declare("bool", help, False, example, default=False)
+
+
+def integer(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("int", help, required, example, default=0)
+
+
+def choice(choices: tuple[str, ...], help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("choice", help, required, example, choices=choices)
+
+
+def texts(help: str, item: str, item_help: str, *, example: object = None) -> Any:
+    return _declare("list", help, False, example, default=(), item=Field(item, "text", item_help))
+
+
+def refs(kind: str, help: str, *, required: bool = False, example: object = None) -> Any:
+    item = Field(kind, "ref", f"A {kind} id.", ref=kind)
+    return _declare("list", help, required, example, default=(), item=item, min_items=1 if required else 0)
+
+
+def records(record_type: type, help: str, *, required: bool = False, min_items: int = 0, shorthand: str = "",
+            example: object = None) -> Any:
+    item = Field(_snake(record_type.__name__), "record", _doc_help(record_type), record_type=record_type,
+                 shorthand=shorthand)
+    return _declare("list", help, required, example, default=(), item=item, min_items=min_items)
+
+
+def sources(*, required: bool = True) -> Any:
+    """The `sources` list every statement carries."""
+    return refs("source", "Ids of the sources that back this statement (see the sources files).", required=required,
+                example=["ap-2021-07-26-biden-kadhimi"])

@@ -14,27 +14,16 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import model
 from .errors import Problem, did_you_mean
-from .schema import Field, FileKind, Record
+from .schema import ISO_DATE, SLUG, SLUG_RULE, TYPE_WORDS, Field, FileKind, Record, file_id
 from .yamlfile import YNode
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 """Control characters other than tab and newline."""
 URL_UNSAFE = set('<>"`\\{}|^')
 RAW_HTML = re.compile(r"<(?!https?://)[/!?]?[A-Za-z][^<>]*>|<!--")
 """An HTML tag or comment in editor Markdown; `<https://...>` autolinks are Markdown and allowed."""
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
-
-RECORD_TYPES: dict[str, type] = {
-    "fact": model.Fact, "event": model.Event, "section": model.Section, "alias": model.Alias,
-    "entity": model.Entity, "source": model.Source, "term": model.Term, "key_number": model.KeyNumber,
-    "point": model.Point, "correction": model.Correction, "claim": model.Claim, "context": model.Context,
-}
-"""Records built straight into model objects; topics and articles stay mappings until `crossref` completes them."""
-
 
 @dataclass(frozen=True)
 class Reference:
@@ -54,7 +43,9 @@ class CheckedFile:
     name: str
     kind: FileKind
     records: list[tuple[str, Any]] = field(default_factory=list)
-    """(key path, value) of each top-level record: a model object, or a mapping for topics and articles."""
+    """(key path, value) of each top-level record: a model object, or, for a file that is one record (a topic, an
+    article's sidecar), the mapping of its values, which `assemble` completes with what the file name and the
+    article's text give."""
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     unchecked_ids: list[str] = field(default_factory=list)
@@ -65,6 +56,12 @@ class CheckedFile:
         while key not in self.positions and key:
             key = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", key)
         return self.positions.get(key, (1, 1))
+
+    def defined_ids(self) -> list[tuple[str, str]]:
+        """(id, key path of the id) of each record this file defines: a one-record file's id is its name."""
+        if not self.kind.list_key:
+            return [(file_id(self.name), "")] if self.records else []
+        return [(value.id, f"{key}.id") for key, value in self.records if getattr(value, "id", "")]
 
 
 class Checker:
@@ -82,7 +79,7 @@ class Checker:
         kind = self.result.kind
         self.result.positions[""] = (root.line, root.column)
         if not kind.list_key:
-            value = self.record(root, kind.record, "")
+            value = self.record(root, kind.record, "", build=False)
             if value is not None:
                 self.result.records.append(("", value))
             return self.result
@@ -117,7 +114,7 @@ class Checker:
             self.problem(root, "", f'missing the key "{list_key}:" holding the list')
         return set(root.items) == {list_key}
 
-    def record(self, node: YNode, record: Record, key: str) -> Any:
+    def record(self, node: YNode, record: Record, key: str, build: bool = True) -> Any:
         if node.kind != "map":
             self.problem(node, key, f"expected a mapping of keys for {a(record.name)}, got {describe(node)}")
             return None
@@ -144,8 +141,7 @@ class Checker:
                 ok = False
         if not ok:
             return None
-        build = RECORD_TYPES.get(record.name)
-        return build(**values) if build else values
+        return record.type(**values) if build else values
 
     def value(self, node: YNode, spec: Field, key: str) -> Any:
         self.result.positions[key] = (node.line, node.column)
@@ -163,7 +159,7 @@ class Checker:
                                          {spec.shorthand: (node.line, node.column)}), spec.record, key)
             return self.record(node, spec.record, key)
         if node.kind != "scalar":
-            self.problem(node, key, f"expected {expectation(spec)}, got {describe(node)}")
+            self.problem(node, key, f"expected {TYPE_WORDS[spec.type].noun}, got {describe(node)}")
             return None
         return SCALAR_CHECKS[spec.type](self, node, spec, key)
 
@@ -194,8 +190,7 @@ class Checker:
     def slug(self, node: YNode, spec: Field, key: str) -> str | None:
         text = self.text(node, spec, key)
         if text is not None and not SLUG.match(text):
-            self.problem(node, key, f'"{text}" is not a valid id: use lowercase letters, digits and single '
-                                    'hyphens, like "mosul-2014"')
+            self.problem(node, key, f'"{text}" is not a valid id: {SLUG_RULE}')
             return None
         return text
 
@@ -291,11 +286,6 @@ def no_value(node: YNode) -> str:
 
 def a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def expectation(spec: Field) -> str:
-    return {"date": "a date", "bool": "true or false", "int": "a whole number", "url": "a web address",
-            "slug": "an id", "ref": "an id"}.get(spec.type, "text")
 
 
 def check_file(name: str, kind: FileKind, root: YNode, problems: list[Problem]) -> CheckedFile:

@@ -29,7 +29,7 @@ def test_another_seed_writes_other_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize("articles", [1, 10, 30])
 def test_the_corpus_passes_every_check(tmp_path: Path, articles: int) -> None:
     write_corpus(tmp_path / "seeds", articles)
-    site = check(Project.at(tmp_path))
+    site = check(Project.at(tmp_path)).valid_site()
     assert len(site.articles) == articles
     assert len(site.entities) == 5 * articles
     assert len(site.topics) == max(1, articles // 10)
@@ -37,7 +37,7 @@ def test_the_corpus_passes_every_check(tmp_path: Path, articles: int) -> None:
 
 def test_articles_mention_entities_and_carry_quotes_that_stand_in_their_text(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 10)
-    site = check(Project.at(tmp_path))
+    site = check(Project.at(tmp_path)).valid_site()
     names = {alias.name for entity in site.entities for alias in entity.aliases} | {e.name for e in site.entities}
     for article in site.articles:
         paragraphs = [block.text for block in article.blocks if block.kind == "paragraph"]

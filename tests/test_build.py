@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def expected_pages() -> dict[str, str]:
     """Built page path -> expected <h1>, from the project's own validated inputs."""
-    site = check(Project.at(ROOT))
+    site = check(Project.at(ROOT)).valid_site()
     pages = {"index.html": site.articles[0].title, "timeline/index.html": "Timeline",
              "glossary/index.html": "Glossary", "sources/index.html": "Sources",
              "entities/index.html": "People, groups and places", "topics/index.html": "Background topics"}

@@ -11,14 +11,11 @@ import re
 import pytest
 from support import ROOT
 
-from generator.audit import audit
-from generator.crossref import assemble
-from generator.load import load_seeds
-from generator.pipeline import Project
+from generator.pipeline import Project, check
 
 PROJECT = Project.at(ROOT)
-LOADED = load_seeds(PROJECT.seeds, PROJECT.root)
-SITE, CHECKED = assemble(LOADED, PROJECT.root)
+REPORT = check(PROJECT)
+SITE = REPORT.valid_site()
 TOPICS = {topic.id: topic for topic in SITE.topics}
 
 # Items the research fact sheet marks as known from memory only: never stated as confirmed.
@@ -92,4 +89,4 @@ def test_article_corrections_and_claims() -> None:
 
 
 def test_every_source_is_cited_and_nothing_is_left_loose() -> None:
-    assert [str(p) for p in audit(SITE, CHECKED, LOADED)] == []
+    assert [str(p) for p in REPORT.problems] == []

@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.editor_schema import annotate, schema_texts
-from generator.schema import FILE_KINDS, kind_named
+from generator.json_schemas import schema_texts
+from generator.model import FILE_KINDS, kind_named
+from generator.schema_comment import annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 

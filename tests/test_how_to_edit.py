@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.editor_schema import records_of
+from generator.model import FILE_KINDS
 from generator.pipeline import Project, generate
-from generator.schema import FILE_KINDS, Record
+from generator.reference import records_of
+from generator.schema import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 

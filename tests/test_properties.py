@@ -17,9 +17,9 @@ from generator.article import ArticleTextError, normalise, parse_article
 from generator.errors import InputError
 from generator.link import Linker
 from generator.markup import Span, plain, wrap
-from generator.model import Alias, Entity
+from generator.model import FILE_KINDS, Alias, Entity
 from generator.pipeline import Project, check
-from generator.schema import FILE_KINDS, Record
+from generator.schema import Record
 from generator.validate import check_file
 from generator.yamlfile import YAMLFileError, parse_yaml
 
@@ -125,7 +125,7 @@ def test_a_whole_run_succeeds_or_raises_input_error(tmp_path_factory: Any, value
     (root / "seeds" / "entities" / "extra.yml").write_text(yaml.safe_dump(value, allow_unicode=True),
                                                            encoding="utf-8")
     try:
-        check(Project.at(root))
+        check(Project.at(root)).valid_site()
     except InputError as error:
         assert error.problems
 
@@ -152,7 +152,7 @@ def test_escaped_text_renders_as_exactly_its_characters(text: str) -> None:
 @given(st.lists(WORD, min_size=1, max_size=4, unique=True), st.lists(TEXT | WORD, max_size=8))
 def test_linking_never_changes_the_visible_words(names: list[str], pieces: list[str]) -> None:
     entities = [Entity(id=f"e{i}", name=name, kind="other", description="d", sources=("s",),
-                       aliases=(Alias(name + " x", garbled=True),)) for i, name in enumerate(names)]
+                       aliases=(Alias(name=name + " x", garbled=True),)) for i, name in enumerate(names)]
     text = block(" ".join(pieces + names))
     linker = Linker(entities)
     spans = [Span(m.start, m.end, "[", f'](../entities/{m.entity}.md "{plain(m.alias.name)}")')

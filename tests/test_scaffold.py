@@ -80,8 +80,8 @@ def test_an_existing_file_is_never_overwritten(small: Path, capsys: pytest.Captu
 def test_a_file_in_the_way_is_named(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (small / "seeds/articles/2021-07-27-next.yml").write_text("summary: mine\n", encoding="utf-8")
     assert main(["--root", str(small), "new", "article", "2021-07-27-next"]) == 1
-    assert capsys.readouterr().err == \
-        "error: seeds/articles/2021-07-27-next.yml already exists: edit it, or choose another id\n"
+    assert capsys.readouterr().err == ('error: article "2021-07-27-next" already exists in '
+                                       "seeds/articles/2021-07-27-next.yml: edit it there, or choose another id\n")
     assert not (small / "seeds/articles/2021-07-27-next.txt").exists()
 
 
@@ -93,6 +93,6 @@ def test_an_id_defined_in_another_file_is_refused(small: Path, capsys: pytest.Ca
 
 def test_a_bad_id_is_refused_with_the_rule(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(small), "new", "source", "AP Story"]) == 1
-    assert capsys.readouterr().err == ('error: "AP Story" is not a valid id: an id uses lowercase letters, digits '
+    assert capsys.readouterr().err == ('error: "AP Story" is not a valid id: use lowercase letters, digits '
                                        'and single hyphens, like "mosul-2014"\n')
     assert sorted(p.name for p in (small / "seeds/sources").iterdir()) == ["example.yml"]

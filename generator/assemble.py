@@ -1,8 +1,11 @@
-"""Checks that span files, then the assembly of the validated `Site`.
+"""Assembling the validated `Site`: records from every file joined up, and the checks that span files.
 
-Ids must be unique across all files of a kind, references must point at
-ids that exist, an alias may name one entity only, and every quote an
-article's sidecar makes must really stand in that article's text.
+Each file has been checked on its own (`validate.py`); here topics get
+their ids from their file names, articles are parsed and joined with their
+sidecars, and what no single file can show is checked: ids are unique
+across all files of a kind, references point at ids that exist, an alias
+names one entity only, and every quote a sidecar makes really stands in its
+article's text.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .load import Loaded
 from .model import Article, Entity, Site, Source, Term, Topic
-from .validate import SLUG, CheckedFile, check_file
+from .schema import SLUG, SLUG_RULE, file_id
+from .validate import CheckedFile, check_file
 
 
 @dataclass
@@ -30,11 +34,12 @@ class Registry:
     problems: list[Problem] = field(default_factory=list)
 
     def define(self, kind: str, id: str, file: CheckedFile, key: str) -> bool:
-        line, column = file.at(f"{key}.id" if key else "")
+        """Record that `file` defines `id` at `key` (the id's key path; empty when the file name is the id)."""
+        line, column = file.at(key) if key else (0, 0)
         seen = self.places.setdefault(kind, {})
         if id in seen:
             first = seen[id]
-            self.problems.append(Problem(file.name, line, column, f"{key}.id" if key else "",
+            self.problems.append(Problem(file.name, line, column, key,
                                          f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]}:'
                                          f"{first[2]})"))
             return False
@@ -53,20 +58,16 @@ class Registry:
         self.excused.setdefault(kind, set()).update(ids)
 
 
-def build_site(loaded: Loaded, root: Path) -> Site:
-    """Check everything that was loaded and return the site, or raise `InputError` with every problem."""
-    return assemble(loaded, root)[0]
-
-
 def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
-    """`build_site`, also returning each file's checked values, for checks that need their positions."""
+    """Check everything that was loaded; the site and each file's checked values (with where each value was
+    written, for later checks), or `InputError` with every problem."""
     problems = list(loaded.problems)
     checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
     registry = Registry(unreadable=loaded.unreadable)
     for file in checked:
         registry.excuse(file.kind.name, file.unchecked_ids)
         if not file.records and not file.kind.list_key:
-            registry.excuse(file.kind.name, [Path(file.name).stem])
+            registry.excuse(file.kind.name, [file_id(file.name)])
     by_kind: dict[str, list[tuple[CheckedFile, str, Any]]] = {}
     for file in checked:
         for key, value in file.records:
@@ -97,16 +98,15 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
 
 
 def _unique(registry: Registry, kind: str, records: list[tuple[CheckedFile, str, Any]]) -> list[Any]:
-    return [value for file, key, value in records if registry.define(kind, value.id, file, key)]
+    return [value for file, key, value in records if registry.define(kind, value.id, file, f"{key}.id")]
 
 
 def _file_id(file: CheckedFile, registry: Registry, kind: str) -> str | None:
-    stem = Path(file.name).stem
-    if not SLUG.match(stem):
-        registry.problems.append(Problem(file.name, 0, 0, "", f'the file name "{stem}" is not a valid id: use '
-                                         'lowercase letters, digits and single hyphens, like "us-withdrawal-2011"'))
+    id = file_id(file.name)
+    if not SLUG.match(id):
+        registry.problems.append(Problem(file.name, 0, 0, "", f'the file name "{id}" is not a valid id: {SLUG_RULE}'))
         return None
-    return stem if registry.define(kind, stem, file, "") else None
+    return id if registry.define(kind, id, file, "") else None
 
 
 def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> dict[str, Topic]:
@@ -129,7 +129,7 @@ def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> 
 
 def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],
               root: Path) -> dict[str, Article]:
-    meta = {Path(file.name).stem: (file, data) for file, _, data in sidecars}
+    meta = {file_id(file.name): (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
             registry.problems.append(Problem(file.name, 0, 0, "", f'no article text "{stem}.txt" beside this file'))
@@ -137,7 +137,7 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
     for article_id, (seed, raw) in loaded.texts.items():
         if not SLUG.match(article_id):
             registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
-                                             'id: use lowercase letters, digits and single hyphens'))
+                                             f"id: {SLUG_RULE}"))
             continue
         if not raw.strip():
             registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
@@ -220,7 +220,7 @@ def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles
     """Claims, corrections and context links quote the article; the quotes must be in it."""
     problems = []
     for file, _, data in sidecars:
-        article = articles.get(Path(file.name).stem)
+        article = articles.get(file_id(file.name))
         if article is None:
             continue
         blocks = [block.text for block in article.blocks]
