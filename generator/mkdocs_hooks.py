@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.errors import GeneratorError, InputError
 from generator.pipeline import Project, generate
+from generator.report import text_line
 from generator.robots import robots_txt
 
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -41,7 +42,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for warning in report.warnings:
         # At info level: a loose end must not stop `mkdocs build --strict` or stall `mkdocs serve`;
         # `python -m generator check --strict`, which CI runs, is where loose ends fail.
-        log.info(f"generator: warning: {warning}")
+        log.info(f"generator: {text_line(warning)}")
     written = report.written
     if written and (written.written or written.removed):
         log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")
