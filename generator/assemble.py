@@ -84,6 +84,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(
@@ -230,6 +231,22 @@ def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles
                     key = f"{list_key}[{index}].{field_name}"
                     line, column = file.at(key)
                     problems.append(Problem(file.name, line, column, key, message))
+    return problems
+
+
+def _check_further_reading(files: list[tuple[CheckedFile, str, Any]], topics: dict[str, Topic]) -> list[Problem]:
+    """A question's `more` links must point at sections their topics have."""
+    problems = []
+    for file, _, data in files:
+        for index, question in enumerate(data.get("questions", ())):
+            for number, further in enumerate(question.more):
+                topic = topics.get(further.topic)
+                sections = [s.id for s in topic.sections] if topic else []
+                if topic and further.section and further.section not in sections:
+                    key = f"questions[{index}].more[{number}].section"
+                    line, column = file.at(key)
+                    problems.append(Problem(file.name, line, column, key, f'topic {topic.id} has no section '
+                                            f'"{further.section}"{did_you_mean(further.section, sections)}'))
     return problems
 
 

@@ -20,6 +20,8 @@ from .validate import CheckedFile
 from .yamlfile import YNode
 
 TODO = "TODO"
+ANSWER_WORDS = 120
+"""A question card's answer is read at a glance: about this many words at most."""
 PLACEHOLDER = "still holds a TODO placeholder: write the real value"
 
 
@@ -44,7 +46,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
                for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded)
+    problems = placeholders(loaded) + long_answers(checked)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
         problems.append(Problem(place.file, place.line, place.column, place.key,
@@ -63,6 +65,23 @@ def placeholders(loaded: Loaded) -> list[Problem]:
         for key, node in _scalars(tree, ""):
             if TODO in node.text:
                 problems.append(Problem(seed.name, node.line, node.column, key, PLACEHOLDER, severity="warning"))
+    return problems
+
+
+def long_answers(checked: list[CheckedFile]) -> list[Problem]:
+    """A warning for each question card whose answer runs well past `ANSWER_WORDS` words."""
+    problems = []
+    for file in checked:
+        for key, value in file.records:
+            questions = value.get("questions", ()) if isinstance(value, dict) else ()
+            for index, question in enumerate(questions):
+                words = len(question.answer.split())
+                if words > ANSWER_WORDS * 1.1:
+                    where = f"{key + '.' if key else ''}questions[{index}].answer"
+                    line, column = file.at(where)
+                    problems.append(Problem(file.name, line, column, where, f"the answer has {words} words: keep "
+                                            f"it to about {ANSWER_WORDS}, and link to a section for more",
+                                            severity="warning"))
     return problems
 
 

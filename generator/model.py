@@ -104,6 +104,26 @@ class Section:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Further:
+    """A section that tells more than a question's short answer."""
+
+    topic: str = s.ref("topic", "The topic that tells more.", required=True, example="pro-iran-factions")
+    section: str = s.slug("The section of that topic, if one section answers best.", example="what-is-the-pmf")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    """A question a reader would ask, answered in a few cited sentences and shown as a card."""
+
+    q: str = s.text("The question, as a reader would ask it.", required=True,
+                    example="What is the Popular Mobilization Forces?")
+    answer: str = s.markdown("The answer, in at most about 120 words (Markdown, no HTML).", required=True,
+                             example="An umbrella of armed groups formed in June 2014 to fight the Islamic State.")
+    sources: tuple[str, ...] = s.sources()
+    more: tuple[Further, ...] = s.records(Further, "Sections that go deeper than the answer.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Topic:
     """A background topic: one page with sections of cited facts and its own timeline events."""
 
@@ -115,6 +135,7 @@ class Topic:
                                       "still argued.")
     why_it_matters: str = s.markdown("Why a reader of the articles needs this background.",
                                      example="The article's subheading warns against repeating the error of 2011.")
+    questions: tuple[Question, ...] = s.records(Question, "Readers' questions, answered at the top of the page.")
     order: int = s.integer("Position among the topics in the menu (lowest first).", example=1)
     sections: tuple[Section, ...] = s.records(Section, "The sections of the page, in reading order.", required=True,
                                               min_items=1)
@@ -265,6 +286,12 @@ class Article:
     note: str = s.markdown("A note on the text itself (translation, copying).",
                            example="This is a machine translation of a French wire report.")
     summary: str = s.markdown("The story in brief, for the home page.", example="")
+    dek: str = s.text("One sentence under the headline that says what the story is about (else the summary's "
+                      "first sentence).", example="Biden and al-Kadhimi agree to end the US combat mission in Iraq.")
+    place: str = s.text("Where the reported events happened, if the text's dateline doesn't say.",
+                        example="Washington")
+    questions: tuple[Question, ...] = s.records(Question, "Readers' questions about the story, shown as cards on "
+                                                          "the home page.")
     why_it_matters: tuple[Point, ...] = s.records(Point, "Cited sentences: why the story matters.")
     what_to_watch: tuple[Point, ...] = s.records(Point, "Cited sentences: what to watch next.")
     key_numbers: tuple[KeyNumber, ...] = s.records(KeyNumber, "Numbers for the home page.")

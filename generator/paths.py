@@ -57,3 +57,23 @@ def reading_order(path: str) -> tuple[int, str]:
     """A sort key that lists pages as the menu does: articles, topics, entities, then the site-wide pages."""
     folders = ("articles/", "topics/", "entities/")
     return next((rank for rank, folder in enumerate(folders) if path.startswith(folder)), len(folders)), path
+
+
+# The text-only edition: plain HTML files under lite/, copied into the built site as they are. The built site uses
+# MkDocs' directory URLs (`articles/ID.md` is served as `articles/ID/`), which a lite page needs to link back.
+LITE_INDEX = "lite/index.html"
+
+
+def lite_article_path(article_id: str) -> str:
+    return f"lite/articles/{article_id}.html"
+
+
+def lite_topic_path(topic_id: str) -> str:
+    return f"lite/topics/{topic_id}.html"
+
+
+def built_url(page: str) -> str:
+    """The address of a generated page in the built site, relative to the site's root: `articles/x/`."""
+    if page == HOME:
+        return ""
+    return page.removesuffix("index.md").removesuffix(".md") + ("/" if not page.endswith("index.md") else "")

@@ -22,6 +22,7 @@ from .analysis import Analysis, analyse
 from .assemble import assemble
 from .audit import audit
 from .errors import InputError, Problem
+from .lite import render_lite
 from .load import Loaded, load_seeds
 from .model import Site
 from .render import render_site
@@ -141,8 +142,10 @@ def _generate(project: Project, write: bool) -> RunReport:
             return report
     checked = check(project, report)
     report.site, report.warnings = checked.valid_site(), checked.problems
+    assert checked.analysis is not None, "a valid site has always been through the link stage"
     with _timed(report, "render"):
         report.pages = render_site(report.site, project.templates, checked.analysis)
+        report.pages |= render_lite(report.site, project.templates, checked.analysis)
     if write:
         with _timed(report, "write"):
             cache.forget(project.docs)

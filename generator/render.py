@@ -27,9 +27,11 @@ from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
-from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Site, Source, Topic
+from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Further, Site, Source, Topic
 from .reference import reference_context
 
+WORDS_PER_MINUTE = 200
+"""An unhurried reading pace, for the article's reading time."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -93,6 +95,22 @@ def date(value: dt.date, style: str = "long") -> str:
 
 
 @dataclass(frozen=True)
+class StoryHeader:
+    """What the article's header shows beside the headline and the key numbers."""
+
+    dek: str
+    place: str
+    minutes: int
+
+
+def story_header(article: Article) -> StoryHeader:
+    """The dek (the sidecar's, else the summary's first sentence, as plain text), the place and the reading time."""
+    dek = article.dek or re.split(r"(?<=[.!?])\s", strip_markdown(article.summary), maxsplit=1)[0]
+    words = sum(len(block.text.split()) for block in article.blocks)
+    return StoryHeader(dek, article.place, max(1, -(-words // WORDS_PER_MINUTE)))
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline: an event, the filter group it belongs to and the page that tells more."""
 
@@ -120,7 +138,8 @@ class Renderer:
         self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
                                 cell=markup.cell, linked=self._linked_filter)
         self.env.globals.update(site=site, paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
-                                front_matter=front_matter, verdict_label=markup.verdict_label)
+                                front_matter=front_matter, verdict_label=markup.verdict_label,
+                                further_title=self.further_title)
         self.citations: dict[str, list[str]] = {}
         """Page path -> ids of the sources it cites, recorded as each page renders."""
         self.abbreviations = self._abbreviations()
@@ -163,7 +182,7 @@ class Renderer:
                                    for block in article.blocks],
                            garblings=[(g, self.entities[g.entity]) for g in links.garblings],
                            claim_blocks={claim_id: place.block for claim_id, place in links.claims.items()},
-                           original=original, topics_used=self._topics_used(article))
+                           original=original, topics_used=self._topics_used(article), header=story_header(article))
 
     def topic(self, topic: Topic) -> str:
         used_by = self.analysis.topic_articles.get(topic.id, {})
@@ -184,6 +203,12 @@ class Renderer:
             for source_id in citations[page_path]:
                 cited_by.setdefault(source_id, []).append(page_path)
         return self.render("sources.md.j2", paths.SOURCES_PAGE, cited_by=cited_by, titles=self.page_titles())
+
+    def further_title(self, further: Further) -> str:
+        """The title of the section (or topic) a question's "read more" link leads to."""
+        topic = self.topics[further.topic]
+        section = next((s for s in topic.sections if s.id == further.section), None)
+        return f"{topic.title}: {section.title}" if section else topic.title
 
     def _topics_used(self, article: Article) -> list[Topic]:
         return [self.topics[topic_id] for topic_id in dict.fromkeys(c.topic for c in article.context)]

@@ -33,7 +33,7 @@ def test_goldens(rendered: dict[str, str], request: pytest.FixtureRequest) -> No
             (EXPECTED / path).parent.mkdir(parents=True, exist_ok=True)
             (EXPECTED / path).write_text(text, encoding="utf-8")
     expected = {p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8")
-                for p in sorted(EXPECTED.rglob("*.md"))}
+                for p in sorted(EXPECTED.rglob("*")) if p.is_file()}
     assert sorted(rendered) == sorted(expected), "pages added or removed: run `make golden` and review"
     for path, text in expected.items():
         assert rendered[path] == text, f"{path} differs from its golden file: run `make golden` and review"
@@ -41,6 +41,7 @@ def test_goldens(rendered: dict[str, str], request: pytest.FixtureRequest) -> No
 
 @pytest.mark.parametrize("kind", ["index.md", "articles/bridge-vote.md", "topics/bridges.md",
                                   "entities/jon-smith.md", "entities/index.md", "topics/index.md",
-                                  "timeline.md", "glossary.md", "sources.md"])
+                                  "timeline.md", "glossary.md", "sources.md", "lite/index.html",
+                                  "lite/articles/bridge-vote.html", "lite/topics/bridges.html"])
 def test_every_page_kind_has_a_golden(kind: str) -> None:
     assert (EXPECTED / kind).is_file()
