@@ -10,6 +10,7 @@ article's text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .load import Loaded
-from .model import Article, Entity, Site, Source, Term, Topic
+from .model import Article, Entity, Site, Source, Story, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
 from .validate import CheckedFile, check_file
 
@@ -78,6 +79,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     events = [value for _, _, value in by_kind.get("event", [])]
     topics = _topics(registry, by_kind.get("topic", []))
     articles = _articles(registry, loaded, by_kind.get("article", []), root)
+    stories = _stories(registry, by_kind.get("story", []), articles)
     problems += registry.problems
     problems += _check_references(checked, registry)
     problems += _check_aliases(by_kind.get("entity", []))
@@ -94,6 +96,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
         terms=tuple(sorted(terms, key=lambda t: t.term.lower())),
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         events=tuple(events),
+        stories=tuple(stories),
     )
     return site, checked
 
@@ -126,6 +129,24 @@ def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> 
                                                  f'duplicate section id "{section.id}" in this topic'))
             seen.add(section.id)
     return topics
+
+
+def _stories(registry: Registry, records: list[tuple[CheckedFile, str, Any]],
+             articles: dict[str, Article]) -> list[Story]:
+    """The stories of the story files and of the articles' `story` ids, each with its articles oldest first;
+    newest story first. A story without a file takes its first article's title."""
+    files = {story_id: data for file, _, data in records if (story_id := _file_id(file, registry, "story"))}
+    followed: dict[str, list[Article]] = {}
+    for article in articles.values():
+        if article.story:
+            followed.setdefault(article.story, []).append(article)
+    stories = []
+    for story_id in sorted(files.keys() | followed.keys()):
+        members = sorted(followed.get(story_id, []), key=lambda a: (a.date or dt.date.max, a.id))
+        data = files.get(story_id) or {"title": members[0].title}
+        stories.append(Story(id=story_id, articles=tuple(a.id for a in members), **data))
+    latest = {a.id: a.date or dt.date.min for a in articles.values()}
+    return sorted(stories, key=lambda s: max((latest[a] for a in s.articles), default=dt.date.min), reverse=True)
 
 
 def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],

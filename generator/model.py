@@ -238,6 +238,22 @@ class Context:
     label: str = s.text("A short label for the margin link.", example="Why 2011 is called an error")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Story:
+    """A story that several articles follow: its page lists them in date order with what each one adds.
+
+    A file is optional: a story named by a sidecar's `story` and with no file takes its first article's title."""
+
+    id: str
+    """Derived: the file's name, or the `story` its articles name."""
+    title: str = s.text("The story's title, above its articles.", required=True,
+                        example="The end of the US combat mission in Iraq")
+    summary: str = s.markdown("What the story is about, in a sentence or two.",
+                              example="How the US and Iraq agreed to end the combat mission, and what followed.")
+    articles: tuple[str, ...] = ()
+    """Derived: the ids of its articles, oldest first."""
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph or subheading of an article, as printed."""
@@ -286,6 +302,11 @@ class Article:
     note: str = s.markdown("A note on the text itself (translation, copying).",
                            example="This is a machine translation of a French wire report.")
     summary: str = s.markdown("The story in brief, for the home page.", example="")
+    story: str = s.slug("The story this article follows, when several articles follow one story (the id of a "
+                        "file in seeds/stories/, or any new id: articles naming the same id form one story).",
+                        example="us-combat-mission-ends")
+    adds: str = s.markdown("What this article adds to its story, for the story's page (else its dek).",
+                           example="Iraq announces that the coalition's combat mission is over.")
     dek: str = s.text("One sentence under the headline that says what the story is about (else the summary's "
                       "first sentence).", example="Biden and al-Kadhimi agree to end the US combat mission in Iraq.")
     place: str = s.text("Where the reported events happened, if the text's dateline doesn't say.",
@@ -309,11 +330,11 @@ class Article:
 
     @property
     def own_event(self) -> Event | None:
-        """The event the article reports, for the timeline, when the sidecar names it."""
-        if not (self.event_title and self.date):
+        """The event the article reports, for the timeline: the sidecar's `event_title`, else the headline."""
+        if not self.date:
             return None
         sources = (self.original_source,) if self.original_source else ()
-        return Event(date=self.date, title=self.event_title, sources=sources, article=self.id)
+        return Event(date=self.date, title=self.event_title or self.title, sources=sources, article=self.id)
 
     def timeline_events(self) -> list[Event]:
         """The article's own event and its sidecar's events, each once: a sidecar event on the same day with the
@@ -335,6 +356,8 @@ class Site:
     sources: tuple[Source, ...]
     events: tuple[Event, ...] = field(default=())
     """Free-standing events from `seeds/events/`."""
+    stories: tuple[Story, ...] = field(default=())
+    """Stories with their articles, newest first."""
 
     def all_events(self) -> list[Event]:
         """Every event of the site, in date order (stable for equal dates)."""
@@ -354,6 +377,8 @@ FILE_KINDS: tuple[FileKind, ...] = (
              list_key="events"),
     FileKind("term", "glossary", "Glossary terms, any number per file.", Term, list_key="terms"),
     FileKind("source", "sources", "Sources, any number per file.", Source, list_key="sources"),
+    FileKind("story", "stories", "One story per file, for articles that follow one story; the file name is the "
+             "story's id. Optional: a story its articles name needs no file.", Story),
 )
 
 

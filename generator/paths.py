@@ -28,6 +28,10 @@ def entity_path(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
+def story_path(story_id: str) -> str:
+    return f"stories/{story_id}.md"
+
+
 def paragraph_anchor(number: int) -> str:
     """An article's paragraph or subheading, by its number."""
     return f"p-{number}"
@@ -55,7 +59,7 @@ def year_anchor(year: int) -> str:
 
 def reading_order(path: str) -> tuple[int, str]:
     """A sort key that lists pages as the menu does: articles, topics, entities, then the site-wide pages."""
-    folders = ("articles/", "topics/", "entities/")
+    folders = ("stories/", "articles/", "topics/", "entities/")
     return next((rank for rank, folder in enumerate(folders) if path.startswith(folder)), len(folders)), path
 
 

@@ -27,7 +27,7 @@ from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
-from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Further, Site, Source, Topic
+from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Further, Site, Source, Story, Topic
 from .reference import reference_context
 
 WORDS_PER_MINUTE = 200
@@ -131,6 +131,7 @@ class Renderer:
         self.sources = {s.id: s for s in site.sources}
         self.entities = {e.id: e for e in site.entities}
         self.topics = {t.id: t for t in site.topics}
+        self.articles = {a.id: a for a in site.articles}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -153,6 +154,8 @@ class Renderer:
             pages[paths.topic_path(topic.id)] = self.topic(topic)
         for entity in self.site.entities:
             pages[paths.entity_path(entity.id)] = self.entity(entity)
+        for story in self.site.stories:
+            pages[paths.story_path(story.id)] = self.story(story)
         pages[paths.ARTICLES_INDEX] = self.render("articles.md.j2", paths.ARTICLES_INDEX)
         pages[paths.ENTITIES_INDEX] = self.render("entities.md.j2", paths.ENTITIES_INDEX)
         pages[paths.TOPICS_INDEX] = self.render("topics.md.j2", paths.TOPICS_INDEX)
@@ -161,7 +164,7 @@ class Renderer:
         pages[paths.GLOSSARY_PAGE] = self.render("glossary.md.j2", paths.GLOSSARY_PAGE, entities=self.entities)
         pages[paths.HOW_TO_EDIT_PAGE] = self.render("how-to-edit.md.j2", paths.HOW_TO_EDIT_PAGE,
                                                     **reference_context())
-        pages[paths.HOME] = self.render("home.md.j2", paths.HOME,
+        pages[paths.HOME] = self.render("home.md.j2", paths.HOME, items=self.home_items(),
                                         lead=self.site.articles[0] if self.site.articles else None)
         pages[paths.SOURCES_PAGE] = self.sources_page(self.citations)
         return pages
@@ -182,12 +185,37 @@ class Renderer:
                                    for block in article.blocks],
                            garblings=[(g, self.entities[g.entity]) for g in links.garblings],
                            claim_blocks={claim_id: place.block for claim_id, place in links.claims.items()},
-                           original=original, topics_used=self._topics_used(article), header=story_header(article))
+                           original=original, topics_used=self._topics_used(article), header=story_header(article),
+                           **self._story_of(article))
+
+    def _story_of(self, article: Article) -> dict[str, Any]:
+        """The article's story, and the articles just before and after it in that story."""
+        story = next((s for s in self.site.stories if article.id in s.articles), None)
+        if story is None:
+            return {"story": None, "previous": None, "next": None, "position": 0}
+        index = story.articles.index(article.id)
+        around = [self.articles[story.articles[i]] if 0 <= i < len(story.articles) else None
+                  for i in (index - 1, index + 1)]
+        return {"story": story, "previous": around[0], "next": around[1], "position": index + 1}
+
+    def story(self, story: Story) -> str:
+        articles = [(self.articles[article_id], self.articles[article_id].adds or
+                     story_header(self.articles[article_id]).dek) for article_id in story.articles]
+        return self.render("story.md.j2", paths.story_path(story.id), story=story, articles=articles)
+
+    def home_items(self) -> list[tuple[str, str, dt.date | None, int]]:
+        """The stories and the articles that follow no story, newest first: (title, page, date, articles)."""
+        items = [(s.title, paths.story_path(s.id), self._latest(s.articles), len(s.articles))
+                 for s in self.site.stories if s.articles]
+        items += [(a.title, paths.article_path(a.id), a.date, 1) for a in self.site.articles if not a.story]
+        return sorted(items, key=lambda item: item[2] or dt.date.min, reverse=True)
+
+    def _latest(self, article_ids: Iterable[str]) -> dt.date | None:
+        return max((d for a in article_ids if (d := self.articles[a].date)), default=None)
 
     def topic(self, topic: Topic) -> str:
         used_by = self.analysis.topic_articles.get(topic.id, {})
-        articles = {a.id: a for a in self.site.articles}
-        drawn_on = [(articles[article_id], [s for s in topic.sections if s.id in section_ids])
+        drawn_on = [(self.articles[article_id], [s for s in topic.sections if s.id in section_ids])
                     for article_id, section_ids in used_by.items()]
         return self.render("topic.md.j2", paths.topic_path(topic.id), topic=topic, used_by=drawn_on)
 
