@@ -16,8 +16,18 @@ class Source:
     title: str
     publisher: str
     url: str
+    kind: str = "other"
+    """primary, wire, press, reference or other (`schema.SOURCE_KINDS`); required in the YAML."""
     date: dt.date | None = None
     via: str = ""
+    read_at: str = ""
+    """The address of the copy that was read, when `url` is the original."""
+    archived: str = ""
+    accessed: dt.date | None = None
+    copy_of: str = ""
+    """Id of another source carrying the same story."""
+    original_not_found: str = ""
+    """Why `url` is a copy on a known mirror: where the editor looked for the original."""
     fact_sheet: tuple[str, ...] = ()
     note: str = ""
 

@@ -12,6 +12,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
+SOURCE_KINDS = ("primary", "wire", "press", "reference", "other")
+"""Kinds of publisher; a claim's verdict should rest on at least one of the first three (see `sourcing.py`)."""
+
 ValueType = Literal["text", "markdown", "slug", "url", "date", "bool", "int", "choice", "ref", "list", "record"]
 
 
@@ -185,14 +188,47 @@ SOURCE = Record(
               example="Biden, Iraqi PM to announce end of US combat mission"),
         Field("publisher", "text", "Who published it (the original publisher, not the copy's host).",
               required=True, example="Associated Press"),
+        Field("kind", "choice", "What sort of publisher it is: primary (the government, body or person who made the "
+              "statement), wire (a news agency: AP, AFP, Reuters), press (a newspaper, broadcaster or news site under "
+              "its own name), reference (an encyclopedia, library or research institute), other (anything else: "
+              "blogs, advocacy groups, transcript services).",
+              required=True, choices=SOURCE_KINDS, example="wire"),
         Field("date", "date", "Publication date, as YYYY-MM-DD, when known.", example="2021-07-26"),
-        Field("url", "url", "Where to read it (http or https).", required=True,
+        Field("url", "url", "The original publisher's address for it (http or https); if you read it in a copy "
+              "elsewhere, put that copy's address in read_at.", required=True,
               example="https://www.spokesman.com/stories/2021/jul/26/biden-iraqi-pm-to-announce-end-of-us-combat-missio/"),
         Field("via", "text", "The site the text was read on, when it is a copy of the original.",
               example="The Spokesman-Review"),
+        Field("read_at", "url", "The address of the copy you read, when it is not the original address in url.",
+              example="https://www.example-copies.net/2021/07/26/biden-iraqi-pm"),
+        Field("archived", "url", "A web archive copy of the page (web.archive.org or archive.today), if you made or "
+              "found one.", example="https://web.archive.org/web/2021/https://example.org/story"),
+        Field("accessed", "date", "When you last read it, as YYYY-MM-DD.", example="2021-07-27"),
+        Field("copy_of", "ref", "Another source this one is a copy or version of (the same story carried elsewhere). "
+              "Copies of an article's original_source count as the article itself: a claim cannot be checked against "
+              "them alone.", ref="source", example="afp-2021-07-26-biden-new-phase"),
+        Field("original_not_found", "text", "When url is a copy on a known mirror because the original publisher's "
+              "address could not be found: say where you looked. The mirror warning is then not raised, and the "
+              "sources page says so.", example="The White House page is not in the archives searched."),
         Field("fact_sheet", "list", "Rows of the research fact sheet this source backs.",
               item=Field("row", "text", "A row number such as 1.8."), example=["4.4"]),
         Field("note", "text", "Anything a reader should know about this source.", example=""),
+    ),
+)
+
+MIRROR = Record(
+    "mirror",
+    "A site that copies other publishers' work. A source whose url is on it gets a warning from check.",
+    (
+        Field("host", "text", "The site's host name, without http:// or a path, like newshour.media. It also "
+              "covers the site's subdomains.", required=True, example="newshour.media"),
+        Field("kind", "choice", "What the site does: mirror (copies whole pages or a whole site), aggregator "
+              "(republishes other outlets' stories), content-farm (rewrites or spins them), proxy (serves another "
+              "site's pages at its own address), repost (a blog or site reposting releases).",
+              required=True, choices=("mirror", "aggregator", "content-farm", "proxy", "repost"),
+              example="content-farm"),
+        Field("note", "text", "What you saw there, so the next editor knows why it is listed.",
+              example="Rewrites AFP stories in its own words."),
     ),
 )
 
@@ -307,6 +343,8 @@ FILE_KINDS: tuple[FileKind, ...] = (
              list_key="events"),
     FileKind("term", "glossary", "Glossary terms, any number per file.", TERM, list_key="terms"),
     FileKind("source", "sources", "Sources, any number per file.", SOURCE, list_key="sources"),
+    FileKind("mirror", "mirrors", "Known mirrors, aggregators and content farms: a source read there should cite the "
+             "original publisher instead.", MIRROR, list_key="mirrors"),
 )
 
 
