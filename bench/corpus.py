@@ -19,6 +19,9 @@ import yaml
 
 from bench.text import MONTHS, OUTLETS, SECTIONS, Writer, invented_words
 
+SOURCE_KINDS = ("wire", "press", "primary")
+"""Kinds of the synthetic sources, picked by id so that the random draws, and so the corpus, stay as they were."""
+
 ENTITIES_PER_ARTICLE = 5
 RECORDS_PER_FILE = 100
 KIND_WEIGHTS = {"person": 8, "organisation": 4, "group": 2, "place": 4, "agreement": 1, "operation": 1}
@@ -113,7 +116,8 @@ def _source(corpus: Corpus, source_id: str) -> dict[str, Any]:
     date = corpus.date()
     record: dict[str, Any] = {"id": source_id, "title": f"{corpus.word()} {rng.choice(SECTIONS).lower()} report",
                               "publisher": rng.choice(OUTLETS), "date": date,
-                              "url": f"https://news.example.org/{date.year}/{source_id}"}
+                              "url": f"https://news.example.org/{date.year}/{source_id}",
+                              "kind": SOURCE_KINDS[int(source_id[-1]) % len(SOURCE_KINDS)]}
     if rng.random() < 0.2:
         record["via"] = rng.choice(OUTLETS)
     if rng.random() < 0.2:

@@ -16,6 +16,7 @@ from .analysis import Analysis
 from .errors import Problem
 from .load import Loaded
 from .model import Site
+from .sourcing import sourcing_problems
 from .validate import CheckedFile
 from .yamlfile import YNode
 
@@ -34,7 +35,7 @@ class Place:
 
 
 def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis) -> list[Problem]:
-    """A warning for every entity, source, term and topic that nothing uses."""
+    """A warning for every entity, source, term and topic that nothing uses, and for weak sourcing."""
     places = _places(checked)
     cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
     prose = list(_prose(site))
@@ -46,7 +47,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
                for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded) + long_answers(checked)
+    problems = placeholders(loaded) + long_answers(checked) + sourcing_problems(site, checked)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
         problems.append(Problem(place.file, place.line, place.column, place.key,

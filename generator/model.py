@@ -37,6 +37,13 @@ VERDICTS: dict[str, Verdict] = {
     "unverified": Verdict("Unverified", "?"),
     "needs-context": Verdict("Needs context", "…"),
 }
+SOURCE_KINDS: dict[str, str] = {
+    "primary": "Primary source", "wire": "News agency", "press": "News outlet", "reference": "Reference work",
+    "other": "Other source",
+}
+"""Kinds of publisher, as the sources page names them; a claim's verdict should rest on at least one of the first
+three (see `sourcing.py`)."""
+MIRROR_KINDS = ("mirror", "aggregator", "content-farm", "proxy", "repost")
 ENTITY_KINDS: dict[str, str] = {
     "person": "People", "organisation": "Organisations", "group": "Groups", "place": "Places",
     "agreement": "Agreements", "operation": "Operations", "other": "Other",
@@ -53,14 +60,46 @@ class Source:
                         example="Biden, Iraqi PM to announce end of US combat mission")
     publisher: str = s.text("Who published it (the original publisher, not the copy's host).", required=True,
                             example="Associated Press")
+    kind: str = s.choice(tuple(SOURCE_KINDS), "What sort of publisher it is: primary (the government, body or "
+                         "person who made the statement), wire (a news agency: AP, AFP, Reuters), press (a newspaper, "
+                         "broadcaster or news site under its own name), reference (an encyclopedia, library or "
+                         "research institute), other (anything else: blogs, advocacy groups, transcript services).",
+                         required=True, example="wire")
     date: dt.date | None = s.date("Publication date, as YYYY-MM-DD, when known.", example="2021-07-26")
-    url: str = s.url("Where to read it (http or https).", required=True,
+    url: str = s.url("The original publisher's address for it (http or https); if you read it in a copy elsewhere, "
+                     "put that copy's address in read_at.", required=True,
                      example="https://www.spokesman.com/stories/2021/jul/26/biden-iraqi-pm-to-announce-end-of-us-combat-missio/")
     via: str = s.text("The site the text was read on, when it is a copy of the original.",
                       example="The Spokesman-Review")
+    read_at: str = s.url("The address of the copy you read, when it is not the original address in url.",
+                         example="https://www.example-copies.net/2021/07/26/biden-iraqi-pm")
+    archived: str = s.url("A web archive copy of the page (web.archive.org or archive.today), if you made or found "
+                          "one.", example="https://web.archive.org/web/2021/https://example.org/story")
+    accessed: dt.date | None = s.date("When you last read it, as YYYY-MM-DD.", example="2021-07-27")
+    copy_of: str = s.ref("source", "Another source this one is a copy or version of (the same story carried "
+                         "elsewhere). Copies of an article's original_source count as the article itself: a claim "
+                         "cannot be checked against them alone.", example="afp-2021-07-26-biden-new-phase")
+    original_not_found: str = s.text("When url is a copy on a known mirror because the original publisher's address "
+                                     "could not be found: say where you looked. The mirror warning is then not "
+                                     "raised, and the sources page says so.",
+                                     example="The White House page is not in the archives searched.")
     fact_sheet: tuple[str, ...] = s.texts("Rows of the research fact sheet this source backs.", "row",
                                           "A row number such as 1.8.", example=["4.4"])
     note: str = s.text("Anything a reader should know about this source.", example="")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mirror:
+    """A site that copies other publishers' work. A source whose url is on it gets a warning from check."""
+
+    host: str = s.text("The site's host name, without http:// or a path, like newshour.media. It also covers the "
+                       "site's subdomains.", required=True, example="newshour.media")
+    kind: str = s.choice(MIRROR_KINDS, "What the site does: mirror (copies whole pages or a whole site), aggregator "
+                         "(republishes other outlets' stories), content-farm (rewrites or spins them), proxy (serves "
+                         "another site's pages at its own address), repost (a blog or site reposting releases).",
+                         required=True, example="content-farm")
+    note: str = s.text("What you saw there, so the next editor knows why it is listed.",
+                       example="Rewrites AFP stories in its own words.")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -377,6 +416,8 @@ FILE_KINDS: tuple[FileKind, ...] = (
              list_key="events"),
     FileKind("term", "glossary", "Glossary terms, any number per file.", Term, list_key="terms"),
     FileKind("source", "sources", "Sources, any number per file.", Source, list_key="sources"),
+    FileKind("mirror", "mirrors", "Known mirrors, aggregators and content farms: a source read there should cite the "
+             "original publisher instead.", Mirror, list_key="mirrors"),
     FileKind("story", "stories", "One story per file, for articles that follow one story; the file name is the "
              "story's id. Optional: a story its articles name needs no file.", Story),
 )

@@ -26,6 +26,7 @@ from .lite import render_lite
 from .load import Loaded, load_seeds
 from .model import Site
 from .render import render_site
+from .validate import CheckedFile
 from .write import WriteReport, read_manifest, write_pages
 
 
@@ -77,6 +78,8 @@ class CheckReport:
     problems: list[Problem]
     site: Site | None = None
     analysis: Analysis | None = None
+    checked: list[CheckedFile] = field(default_factory=list)
+    """Each file's checked values, with where each was written."""
 
     @property
     def failed(self) -> bool:
@@ -103,7 +106,7 @@ def check(project: Project, report: RunReport | None = None) -> CheckReport:
         analysis = analyse(site)
     with _timed(report, "audit"):
         warnings = audit(site, checked, loaded, analysis)
-    return CheckReport(loaded, warnings, site, analysis)
+    return CheckReport(loaded, warnings, site, analysis, checked)
 
 
 @contextmanager

@@ -27,7 +27,20 @@ from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
-from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Further, Site, Source, Story, Topic
+from .model import (
+    ENTITY_KINDS,
+    SOURCE_KINDS,
+    VERDICTS,
+    Article,
+    Block,
+    Entity,
+    Event,
+    Further,
+    Site,
+    Source,
+    Story,
+    Topic,
+)
 from .reference import reference_context
 
 WORDS_PER_MINUTE = 200
@@ -139,6 +152,7 @@ class Renderer:
         self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
                                 cell=markup.cell, linked=self._linked_filter)
         self.env.globals.update(site=site, paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
+                                source_kinds=SOURCE_KINDS,
                                 front_matter=front_matter, verdict_label=markup.verdict_label,
                                 further_title=self.further_title)
         self.citations: dict[str, list[str]] = {}
@@ -230,7 +244,8 @@ class Renderer:
         for page_path in sorted(citations, key=paths.reading_order):
             for source_id in citations[page_path]:
                 cited_by.setdefault(source_id, []).append(page_path)
-        return self.render("sources.md.j2", paths.SOURCES_PAGE, cited_by=cited_by, titles=self.page_titles())
+        return self.render("sources.md.j2", paths.SOURCES_PAGE, cited_by=cited_by, titles=self.page_titles(),
+                           sources=self.sources)
 
     def further_title(self, further: Further) -> str:
         """The title of the section (or topic) a question's "read more" link leads to."""

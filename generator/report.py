@@ -32,7 +32,8 @@ def count_records(loaded: Loaded) -> Counts:
     for seed, tree in loaded.documents:
         kind = seed.kind
         if kind.list_key:
-            counts[plural[kind.name]] += _length(tree, kind.list_key)
+            if kind.name in plural:  # the summary leaves out data files such as the mirror list
+                counts[plural[kind.name]] += _length(tree, kind.list_key)
             continue
         counts["events"] += _length(tree, "events")
         if kind.name == "topic":

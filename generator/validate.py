@@ -137,7 +137,8 @@ class Checker:
                 values[name] = value
         for spec in record.fields:
             if spec.required and spec.name not in node.items:
-                self.problem(node, key, f'missing required key "{spec.name}"')
+                choices = f" (one of: {', '.join(spec.choices)})" if spec.choices else ""
+                self.problem(node, key, f'missing required key "{spec.name}"{choices}')
                 ok = False
         if not ok:
             return None

@@ -16,7 +16,7 @@ WARNINGS = [
     "article or a topic's facts",
     'seeds/glossary/terms.yml:7:9: terms[1].id: warning: term "xyz" is never used: "XYZ" appears in no article, '
     "topic, entity or event",
-    'seeds/sources/example.yml:7:9: sources[1].id: warning: source "never-cited" is never cited',
+    'seeds/sources/example.yml:8:9: sources[1].id: warning: source "never-cited" is never cited',
     'seeds/topics/lonely.yml:1:1: warning: topic "lonely" is not drawn on by any article (no article\'s context '
     "points at it)",
 ]

@@ -26,9 +26,9 @@ def test_text_lists_each_problem_then_the_summary(capsys: pytest.CaptureFixture[
     assert run(capsys) == (1, "", (
         'seeds/sources/bad.yml:2:9: sources[0].id: "Bad_Id" is not a valid id: use lowercase letters, digits and '
         'single hyphens, like "mosul-2014"\n'
-        'seeds/sources/bad.yml:5:10: sources[0].url: "javascript:alert(1)" is not a web address: it must start '
+        'seeds/sources/bad.yml:6:10: sources[0].url: "javascript:alert(1)" is not a web address: it must start '
         "with http:// or https://\n"
-        'seeds/sources/bad.yml:6:5: sources[0].colour: unknown key "colour"\n' + SUMMARY))
+        'seeds/sources/bad.yml:7:5: sources[0].colour: unknown key "colour"\n' + SUMMARY))
 
 
 def test_json_prints_the_problems_for_editor_integrations(capsys: pytest.CaptureFixture[str]) -> None:
@@ -37,9 +37,9 @@ def test_json_prints_the_problems_for_editor_integrations(capsys: pytest.Capture
     assert json.loads(out) == [
         {"file": "seeds/sources/bad.yml", "line": 2, "column": 9, "key": "sources[0].id", "severity": "error",
          "message": '"Bad_Id" is not a valid id: use lowercase letters, digits and single hyphens, like "mosul-2014"'},
-        {"file": "seeds/sources/bad.yml", "line": 5, "column": 10, "key": "sources[0].url", "severity": "error",
+        {"file": "seeds/sources/bad.yml", "line": 6, "column": 10, "key": "sources[0].url", "severity": "error",
          "message": '"javascript:alert(1)" is not a web address: it must start with http:// or https://'},
-        {"file": "seeds/sources/bad.yml", "line": 6, "column": 5, "key": "sources[0].colour", "severity": "error",
+        {"file": "seeds/sources/bad.yml", "line": 7, "column": 5, "key": "sources[0].colour", "severity": "error",
          "message": 'unknown key "colour"'},
     ]
     assert out.startswith('[\n  {\n    "file": "seeds/sources/bad.yml",\n    "line": 2,\n    "column": 9,\n')
@@ -49,9 +49,9 @@ def test_github_prints_workflow_annotations(capsys: pytest.CaptureFixture[str]) 
     assert run(capsys, "--format", "github") == (1, (
         '::error file=seeds/sources/bad.yml,line=2,col=9::sources[0].id: "Bad_Id" is not a valid id: use lowercase '
         'letters, digits and single hyphens, like "mosul-2014"\n'
-        '::error file=seeds/sources/bad.yml,line=5,col=10::sources[0].url: "javascript:alert(1)" is not a web '
+        '::error file=seeds/sources/bad.yml,line=6,col=10::sources[0].url: "javascript:alert(1)" is not a web '
         "address: it must start with http:// or https://\n"
-        '::error file=seeds/sources/bad.yml,line=6,col=5::sources[0].colour: unknown key "colour"\n'), SUMMARY)
+        '::error file=seeds/sources/bad.yml,line=7,col=5::sources[0].colour: unknown key "colour"\n'), SUMMARY)
 
 
 def test_a_clean_project_says_so(capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,7 +58,7 @@ def test_an_optional_field_added_to_the_model_alone_is_read_checked_and_document
                        encoding="utf-8")
     refused = run(project, "check")
     assert refused.returncode == 1
-    assert "seeds/sources/example.yml:7:14: sources[0].licence: expected text, got a list" in refused.stderr
+    assert "seeds/sources/example.yml:8:14: sources[0].licence: expected text, got a list" in refused.stderr
 
 
 def test_an_articles_own_event_repeated_in_its_sidecar_is_listed_once() -> None:
@@ -86,9 +86,10 @@ def test_the_build_logs_the_warnings_check_reports_and_still_succeeds(tmp_path: 
     project = copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
     sources = project / "seeds" / "sources" / "example.yml"
     sources.write_text(sources.read_text(encoding="utf-8") + (
-        "  - id: never-cited\n    title: Unused\n    publisher: Nobody\n    url: https://example.org/unused\n"),
+        "  - id: never-cited\n    title: Unused\n    publisher: Nobody\n    kind: other\n"
+        "    url: https://example.org/unused\n"),
         encoding="utf-8")
-    warning = 'seeds/sources/example.yml:7:9: sources[1].id: warning: source "never-cited" is never cited'
+    warning = 'seeds/sources/example.yml:8:9: sources[1].id: warning: source "never-cited" is never cited'
 
     checked = run(project, "check")
     assert checked.returncode == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from htmlpages import parse_html
 from support import CASES, copy_project, mkdocs
 
 from generator.pipeline import Project, generate
@@ -192,5 +193,13 @@ def test_the_generator_passes_input_to_templates_as_data(tmp_path: Path) -> None
     shutil.copytree(UNTRUSTED, project / "seeds", dirs_exist_ok=True)
     report = generate(Project.at(project), write=False)
     for name, page_markdown in report.pages.items():
+        if name.endswith(".html"):  # the text-only edition: HTML the build copies as it is
+            assert "49 " not in page_markdown, name
+            (tmp_path / "page.html").write_text(page_markdown, encoding="utf-8")
+            for element in parse_html(tmp_path / "page.html").iter():
+                assert element.tag not in ("script", "iframe", "img", "object"), name
+                assert not [key for key in element.attrs if key.startswith("on")], name
+                assert not element.attrs.get("href", "").strip().lower().startswith("javascript:"), name
+            continue
         markdown = page_markdown.split("\n---\n", 1)[-1]  # front matter holds data, such as JSON-LD
         assert "49 " not in markdown and "](javascript" not in markdown, name
