@@ -30,8 +30,10 @@ def site_url(site: Path) -> str:
 
 
 def pages(site: Path) -> list[Path]:
-    """Every content page: all HTML but the 404 page, which is not a page of the site."""
-    return sorted(path for path in site.rglob("*.html") if path.name != "404.html")
+    """Every page the theme built: all HTML but the 404 page, which is not a page of the site, and the text-only
+    edition, which the build copies as it is (its pages link to their full versions instead)."""
+    return sorted(path for path in site.rglob("*.html")
+                  if path.name != "404.html" and path.relative_to(site).parts[0] != "lite")
 
 
 def address(site: Path, site_url: str, page: Path) -> str:
