@@ -15,8 +15,9 @@ from typing import Any
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .load import Loaded
-from .model import Article, Entity, Site, Source, Term, Topic
+from .model import Article, Chart, Entity, Site, Source, Term, Topic
 from .validate import SLUG, CheckedFile, check_file
+from .visual_checks import check_charts, check_places
 
 
 @dataclass
@@ -76,6 +77,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     terms = _unique(registry, "term", by_kind.get("term", []))
     events = [value for _, _, value in by_kind.get("event", [])]
     topics = _topics(registry, by_kind.get("topic", []))
+    charts = _charts(registry, by_kind.get("chart", []))
     articles = _articles(registry, loaded, by_kind.get("article", []), root)
     problems += registry.problems
     problems += _check_references(checked, registry)
@@ -83,6 +85,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(
@@ -92,6 +95,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
         terms=tuple(sorted(terms, key=lambda t: t.term.lower())),
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         events=tuple(events),
+        charts=tuple(sorted(charts, key=lambda c: c.id)),
     )
     return site, checked
 
@@ -125,6 +129,12 @@ def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> 
                                                  f'duplicate section id "{section.id}" in this topic'))
             seen.add(section.id)
     return topics
+
+
+def _charts(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> list[Chart]:
+    """One chart per file, its id the file name (like topics)."""
+    return [Chart(id=chart_id, **data) for file, _, data in records
+            if (chart_id := _file_id(file, registry, "chart")) is not None]
 
 
 def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],

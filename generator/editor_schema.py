@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .schema import FILE_KINDS, Field, FileKind, Record
-from .validate import ISO_DATE, SLUG
+from .validate import ISO_DATE, PERIOD, SLUG
 
 SCHEMA_FOLDER = Path(__file__).parent / "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -32,8 +32,10 @@ SCALARS: dict[str, dict[str, Any]] = {
     "ref": {"type": "string", "pattern": SLUG.pattern},
     "url": {"type": "string", "format": "uri", "pattern": URL_PATTERN},
     "date": {"type": "string", "format": "date", "pattern": ISO_DATE.pattern},
+    "period": {"type": ["string", "integer"], "pattern": PERIOD.pattern},
     "bool": {"type": "boolean"},
     "int": {"type": "integer"},
+    "number": {"type": "number"},
     "choice": {"type": "string"},
 }
 
@@ -90,7 +92,8 @@ def field_schema(spec: Field, *, top: bool = True) -> dict[str, Any]:
     if spec.example not in (None, ""):
         schema["examples"] = [spec.example]
     if top and not spec.required and "type" in schema:
-        schema["type"] = [schema["type"], "null"]
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema["type"] = [*types, "null"]
         if "enum" in schema:
             schema["enum"] = [*schema["enum"], None]
     return schema
@@ -103,6 +106,7 @@ def describe(spec: Field) -> str:
         "ref": f"The id of an existing {spec.ref}.",
         "url": "A web address starting with http:// or https://.",
         "date": "Written YYYY-MM-DD.",
+        "number": "Digits only, with a decimal point if needed.",
         "markdown": "Markdown is allowed (no HTML).",
         "choice": "One of: " + ", ".join(spec.choices) + ".",
     }.get(spec.type, "")
@@ -174,7 +178,8 @@ def field_type(spec: Field) -> str:
     if spec.type == "choice":
         return "one of " + ", ".join(spec.choices)
     return {"text": "text", "markdown": "Markdown", "slug": "id", "ref": f"{spec.ref} id", "url": "web address",
-            "date": "date YYYY-MM-DD", "bool": "true or false", "int": "whole number"}[spec.type]
+            "date": "date YYYY-MM-DD", "period": "date YYYY-MM-DD, YYYY-MM or YYYY", "bool": "true or false",
+            "int": "whole number", "number": "number"}[spec.type]
 
 
 def records_of(record: Record, seen: dict[str, Record] | None = None) -> dict[str, Record]:

@@ -48,6 +48,7 @@ class Section:
     title: str
     facts: tuple[Fact, ...]
     intro: str = ""
+    charts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class Entity:
     role: str = ""
     aliases: tuple[Alias, ...] = ()
     topics: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    location_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ class Article:
     claims: tuple[Claim, ...] = ()
     context: tuple[Context, ...] = ()
     events: tuple[Event, ...] = ()
+    charts: tuple[str, ...] = ()
 
     @property
     def date(self) -> dt.date | None:
@@ -190,6 +195,38 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ChartPoint:
+    """One figure of a chart: a value, a range where sources disagree, or a gap where none is known."""
+
+    sources: tuple[str, ...]
+    date: str = ""
+    """YYYY-MM-DD, YYYY-MM or YYYY: as precise as the source."""
+    label: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    gap: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: tuple[ChartPoint, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    units: str
+    kind: str
+    """`line`, `step` or `bar`."""
+    series: tuple[Series, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything in `seeds/`, validated and cross-checked."""
 
@@ -200,6 +237,7 @@ class Site:
     sources: tuple[Source, ...]
     events: tuple[Event, ...] = field(default=())
     """Free-standing events from `seeds/events/`."""
+    charts: tuple[Chart, ...] = field(default=())
 
     def all_events(self) -> list[Event]:
         """Every event of the site, in date order (stable for equal dates)."""

@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 
 from .analysis import Analysis, analyse
+from .charts import ChartFigure, chart_figure
 from .editor_schema import reference_context
 from .link import whole_words
 from .markup import attribute, page_text, plain, strip_markdown
@@ -112,7 +113,11 @@ class Renderer:
             article_path=article_path, topic_path=topic_path, entity_path=entity_path,
             sources_page=SOURCES_PAGE, glossary_page=GLOSSARY_PAGE, timeline_page=TIMELINE_PAGE,
             sources=self.analysis.sources, entities=self.analysis.entities, topics=self.analysis.topics,
+            chart_figure=self.chart_figure,
         )
+        self.charts = {chart.id: chart for chart in site.charts}
+        self.figures_on: dict[str, int] = {}
+        """Page path -> figures shown on it so far, so that each figure gets an id of its own."""
         self.cited_by: dict[str, list[tuple[str, str]]] = {}
         self.abbreviations = self._abbreviations()
         self.term_pattern = whole_words(self.abbreviations)
@@ -144,6 +149,11 @@ class Renderer:
         titles |= {topic_path(t.id): t.title for t in self.site.topics}
         titles |= {entity_path(e.id): e.name for e in self.site.entities}
         return titles
+
+    def chart_figure(self, chart_id: str, page: PageContext) -> ChartFigure:
+        """A chart for the page being rendered, with an id no other figure on that page has."""
+        count = self.figures_on[page.path] = self.figures_on.get(page.path, 0) + 1
+        return chart_figure(self.charts[chart_id], f"chart-{chart_id}" + (f"-{count}" if count > 1 else ""))
 
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, cited_by=self.cited_by)

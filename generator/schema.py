@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
-ValueType = Literal["text", "markdown", "slug", "url", "date", "bool", "int", "choice", "ref", "list", "record"]
+ValueType = Literal["text", "markdown", "slug", "url", "date", "period", "bool", "int", "number", "choice", "ref",
+                    "list", "record"]
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ SECTION = Record(
         Field("title", "text", "The section heading.", required=True, example="Talks on a residual force fail"),
         Field("intro", "markdown", "An optional lead paragraph, without citations.", example=""),
         _list_of("facts", "The cited statements that make up the section.", FACT, required=True, min_items=1),
+        Field("charts", "list", "Charts shown at the end of the section (ids of files in seeds/charts/).",
+              item=Field("chart", "ref", "A chart id.", ref="chart"), example=["us-troops-in-iraq"]),
     ),
 )
 
@@ -173,6 +176,12 @@ ENTITY = Record(
         Field("topics", "list", "Topics where it plays a part.", item=Field("topic", "ref", "A topic id.",
               ref="topic"), example=["pro-iran-factions"]),
         _sources(),
+        Field("lat", "number", "For a place: its latitude in decimal degrees (north is positive), for the maps.",
+              example=33.3128),
+        Field("lon", "number", "For a place: its longitude in decimal degrees (east is positive), for the maps.",
+              example=44.3615),
+        Field("location_sources", "list", "Ids of the sources that give the coordinates (a gazetteer page).",
+              item=Field("source", "ref", "A source id.", ref="source"), example=["countrycoordinate-baghdad"]),
     ),
 )
 
@@ -296,6 +305,54 @@ ARTICLE = Record(
         _list_of("claims", "The article's checkable statements, each with a verdict.", CLAIM),
         _list_of("context", "Links from passages of the article to the topics that explain them.", CONTEXT),
         _list_of("events", "Timeline events that belong to the article's own story.", EVENT),
+        Field("charts", "list", "Charts shown with the key numbers on the home page while this is the latest article.",
+              item=Field("chart", "ref", "A chart id.", ref="chart"), example=["us-troops-in-iraq"]),
+    ),
+)
+
+CHART_POINT = Record(
+    "chart_point",
+    "One figure of a chart, with the sources that back it.",
+    (
+        Field("date", "period", "When, for a chart over time: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source.",
+              example="2007-10"),
+        Field("label", "text", "What the figure is for, for a chart of categories (bars) instead of dates.",
+              example="2018 election"),
+        Field("value", "number", "The figure, written with digits only (no commas).", example=170000),
+        Field("low", "number", "Where sources disagree: the lowest figure (write high too, and no value).",
+              example=47),
+        Field("high", "number", "Where sources disagree: the highest figure.", example=48),
+        Field("gap", "bool", "True where no figure is known: the line breaks here instead of joining its neighbours.",
+              example=False),
+        Field("note", "text", "What the figure is, when the date or label does not say (shown in the data table).",
+              example="The peak, during the surge"),
+        _sources(),
+    ),
+)
+
+SERIES = Record(
+    "series",
+    "One line (or one set of bars) of a chart.",
+    (
+        Field("name", "text", "What the series counts, shown in the legend and the data table.", required=True,
+              example="US troops in Iraq"),
+        _list_of("points", "Its figures, earliest first (or in the order the bars should stand).", CHART_POINT,
+                 required=True, min_items=1),
+    ),
+)
+
+CHART = Record(
+    "chart",
+    "A chart drawn when the site is built, with its data table; every figure cites its sources.",
+    (
+        Field("title", "text", "The chart's title.", required=True, example="US troops in Iraq, 2003–2021"),
+        Field("units", "text", "What the numbers count, for the axis and the description.", required=True,
+              example="troops"),
+        Field("kind", "choice", "How to draw it: line, step (a level that holds until it changes) or bar.",
+              required=True, choices=("line", "step", "bar"), example="line"),
+        _list_of("series", "The series of figures.", SERIES, required=True, min_items=1),
+        Field("note", "markdown", "What the chart shows and what to keep in mind, shown under it.",
+              example="Counts are approximate; where sources disagree the range is shown."),
     ),
 )
 
@@ -307,6 +364,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
              list_key="events"),
     FileKind("term", "glossary", "Glossary terms, any number per file.", TERM, list_key="terms"),
     FileKind("source", "sources", "Sources, any number per file.", SOURCE, list_key="sources"),
+    FileKind("chart", "charts", "One chart per file; the file name is the chart's id.", CHART),
 )
 
 

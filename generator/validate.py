@@ -21,6 +21,9 @@ from .yamlfile import YNode
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+"""A date as precise as a source gives it: YYYY-MM-DD, YYYY-MM or YYYY."""
+NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 """Control characters other than tab and newline."""
 URL_UNSAFE = set('<>"`\\{}|^')
@@ -32,6 +35,7 @@ RECORD_TYPES: dict[str, type] = {
     "fact": model.Fact, "event": model.Event, "section": model.Section, "alias": model.Alias,
     "entity": model.Entity, "source": model.Source, "term": model.Term, "key_number": model.KeyNumber,
     "point": model.Point, "correction": model.Correction, "claim": model.Claim, "context": model.Context,
+    "chart_point": model.ChartPoint, "series": model.Series,
 }
 """Records built straight into model objects; topics and articles stay mappings until `crossref` completes them."""
 
@@ -247,6 +251,24 @@ class Checker:
             self.problem(node, key, f'"{node.text}" is not a real date')
             return None
 
+    def period(self, node: YNode, spec: Field, key: str) -> str | None:
+        if node.tag not in ("date", "text", "integer") or not PERIOD.match(node.text):
+            self.problem(node, key, f'expected a date written YYYY-MM-DD, YYYY-MM or YYYY, got "{node.text}"')
+            return None
+        try:
+            dt.date.fromisoformat((node.text + "-01-01")[:10] if len(node.text) < 10 else node.text)
+        except ValueError:
+            self.problem(node, key, f'"{node.text}" is not a real date')
+            return None
+        return node.text
+
+    def number(self, node: YNode, spec: Field, key: str) -> float | None:
+        if node.tag not in ("integer", "number") or not NUMBER.match(node.text):
+            hint = ": write digits only, without commas or spaces" if re.search(r"\d[,\s]\d", node.text) else ""
+            self.problem(node, key, f'expected a number, got "{node.text}"{hint}')
+            return None
+        return int(node.text) if re.fullmatch(r"[-+]?\d+", node.text) else float(node.text)
+
     def boolean(self, node: YNode, spec: Field, key: str) -> bool | None:
         if node.tag != "boolean" or node.text not in ("true", "false"):
             self.problem(node, key, f'expected true or false, got "{node.text}"')
@@ -271,7 +293,7 @@ class Checker:
 SCALAR_CHECKS = {
     "text": Checker.text, "markdown": Checker.markdown, "slug": Checker.slug, "ref": Checker.ref,
     "url": Checker.url, "date": Checker.date, "bool": Checker.boolean, "int": Checker.integer,
-    "choice": Checker.choice,
+    "choice": Checker.choice, "period": Checker.period, "number": Checker.number,
 }
 
 
@@ -294,7 +316,8 @@ def a(noun: str) -> str:
 
 
 def expectation(spec: Field) -> str:
-    return {"date": "a date", "bool": "true or false", "int": "a whole number", "url": "a web address",
+    return {"date": "a date", "period": "a date", "number": "a number", "bool": "true or false",
+            "int": "a whole number", "url": "a web address",
             "slug": "an id", "ref": "an id"}.get(spec.type, "text")
 
 
