@@ -24,6 +24,7 @@ from .analysis import Analysis, analyse
 from .charts import ChartFigure, chart_figure
 from .editor_schema import reference_context
 from .link import whole_words
+from .maps import MapFigure, Place, coordinates_text, map_figure, page_href
 from .markup import attribute, page_text, plain, strip_markdown
 from .model import Article, Site
 
@@ -113,7 +114,7 @@ class Renderer:
             article_path=article_path, topic_path=topic_path, entity_path=entity_path,
             sources_page=SOURCES_PAGE, glossary_page=GLOSSARY_PAGE, timeline_page=TIMELINE_PAGE,
             sources=self.analysis.sources, entities=self.analysis.entities, topics=self.analysis.topics,
-            chart_figure=self.chart_figure,
+            chart_figure=self.chart_figure, map_figure=self.map_figure, coordinates_text=coordinates_text,
         )
         self.charts = {chart.id: chart for chart in site.charts}
         self.figures_on: dict[str, int] = {}
@@ -154,6 +155,19 @@ class Renderer:
         """A chart for the page being rendered, with an id no other figure on that page has."""
         count = self.figures_on[page.path] = self.figures_on.get(page.path, 0) + 1
         return chart_figure(self.charts[chart_id], f"chart-{chart_id}" + (f"-{count}" if count > 1 else ""))
+
+    def map_figure(self, page: PageContext, title: str) -> MapFigure | None:
+        """A locator map of the places with coordinates that the page is about or mentions, if any."""
+        backlinks = self.analysis.backlinks
+        located = [e for e in self.site.entities if e.lat is not None and e.lon is not None]
+        own = [e for e in located if entity_path(e.id) == page.path]
+        shown = own or [e for e in located if any(link.page == page.path for link in backlinks.get(e.id, ()))]
+        if not shown:
+            return None
+        places = [Place(e.id, e.name, e.lat, e.lon, page_href(page.path, entity_path(e.id)), e.location_sources)
+                  for e in shown if e.lat is not None and e.lon is not None]
+        count = self.figures_on[page.path] = self.figures_on.get(page.path, 0) + 1
+        return map_figure(places, f"map-{count}", title)
 
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, cited_by=self.cited_by)
