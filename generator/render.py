@@ -117,8 +117,8 @@ class Renderer:
             chart_figure=self.chart_figure, map_figure=self.map_figure, coordinates_text=coordinates_text,
         )
         self.charts = {chart.id: chart for chart in site.charts}
-        self.figures_on: dict[str, int] = {}
-        """Page path -> figures shown on it so far, so that each figure gets an id of its own."""
+        self.ids_on: dict[str, set[str]] = {}
+        """Page path -> ids of the figures shown on it so far, so that each figure gets an id of its own."""
         self.cited_by: dict[str, list[tuple[str, str]]] = {}
         self.abbreviations = self._abbreviations()
         self.term_pattern = whole_words(self.abbreviations)
@@ -153,8 +153,7 @@ class Renderer:
 
     def chart_figure(self, chart_id: str, page: PageContext) -> ChartFigure:
         """A chart for the page being rendered, with an id no other figure on that page has."""
-        count = self.figures_on[page.path] = self.figures_on.get(page.path, 0) + 1
-        return chart_figure(self.charts[chart_id], f"chart-{chart_id}" + (f"-{count}" if count > 1 else ""))
+        return chart_figure(self.charts[chart_id], self.figure_id(page, f"chart-{chart_id}"))
 
     def map_figure(self, page: PageContext, title: str) -> MapFigure | None:
         """A locator map of the places with coordinates that the page is about or mentions, if any."""
@@ -166,8 +165,15 @@ class Renderer:
             return None
         places = [Place(e.id, e.name, e.lat, e.lon, page_href(page.path, entity_path(e.id)), e.location_sources)
                   for e in shown if e.lat is not None and e.lon is not None]
-        count = self.figures_on[page.path] = self.figures_on.get(page.path, 0) + 1
-        return map_figure(places, f"map-{count}", title)
+        return map_figure(places, self.figure_id(page, "map"), title)
+
+    def figure_id(self, page: PageContext, base: str) -> str:
+        """`base`, or `base-2`, `base-3`… if a figure on the page has it already."""
+        used = self.ids_on.setdefault(page.path, set())
+        figure_id = next(f"{base}-{n}" if n > 1 else base for n in range(1, len(used) + 2)
+                         if (f"{base}-{n}" if n > 1 else base) not in used)
+        used.add(figure_id)
+        return figure_id
 
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, cited_by=self.cited_by)
