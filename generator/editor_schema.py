@@ -106,7 +106,6 @@ def describe(spec: Field) -> str:
         "ref": f"The id of an existing {spec.ref}.",
         "url": "A web address starting with http:// or https://.",
         "date": "Written YYYY-MM-DD.",
-        "number": "Digits only, with a decimal point if needed.",
         "markdown": "Markdown is allowed (no HTML).",
         "choice": "One of: " + ", ".join(spec.choices) + ".",
     }.get(spec.type, "")

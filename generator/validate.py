@@ -264,7 +264,12 @@ class Checker:
 
     def number(self, node: YNode, spec: Field, key: str) -> float | None:
         if node.tag not in ("integer", "number") or not NUMBER.match(node.text):
-            hint = ": write digits only, without commas or spaces" if re.search(r"\d[,\s]\d", node.text) else ""
+            if NUMBER.match(node.text):
+                hint = " (in quotes, so YAML reads it as text): remove the quotes"
+            elif re.search(r"\d[,\s]\d", node.text):
+                hint = ": write digits only, without commas or spaces"
+            else:
+                hint = ""
             self.problem(node, key, f'expected a number, got "{node.text}"{hint}')
             return None
         return int(node.text) if re.fullmatch(r"[-+]?\d+", node.text) else float(node.text)

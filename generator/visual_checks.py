@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import Problem
 from .model import ChartPoint, Entity
-from .validate import CheckedFile
+from .validate import CheckedFile, a
 
 NO_AXIS = "give a date for a chart over time, or a label for a chart of categories"
 POINT_SHAPE = "needs a value, or low and high where sources disagree, or gap: true where no figure is known"
@@ -78,7 +78,7 @@ def _place_problems(entity: Entity) -> Iterator[tuple[str, str]]:
     if not given:
         return
     if entity.kind != "place":
-        yield given[0], f'only places have coordinates, and this entity is a "{entity.kind}"'
+        yield given[0], f"only places have coordinates, and this entity is {a(entity.kind)}"
         return
     missing = [name for name in COORDINATES if name not in given]
     if missing:
