@@ -6,10 +6,10 @@ here with a simple projection (equirectangular, stretched by the cosine of
 the middle latitude, which is true enough across a region this size).
 
 A map is two layers of the same size. The picture has `role="img"`, a
-<title> and a <desc> that names every place; over it lies a layer of links,
-one per place, for a pointer, hidden from assistive technology and out of
-the tab order because the list of places beside the map carries the same
-links for everyone. The figure and that list are markup in templates/map.md.j2.
+<title> and a <desc> that names every place; over it lies a layer of
+transparent links, one per place, for a pointer, hidden from assistive
+technology and out of the tab order because the list of places beside the
+map carries the same links for everyone. The figure and that list are markup in templates/map.md.j2.
 """
 
 from __future__ import annotations
@@ -177,18 +177,26 @@ def _country_labels(projection: Projection, taken: list[Box]) -> list[tuple[str,
 
 
 def _links(places: Sequence[Place], labels: dict[str, tuple[float, float, str]], projection: Projection) -> str:
-    """Invisible link areas over each marker and its label."""
-    parts = [f'<svg xmlns="{SVG_NS}" viewBox="0 0 {WIDTH} {projection.height}" class="explainer-map-links" '
-             'aria-hidden="true" focusable="false">']
+    """Transparent HTML links over each marker and its label, placed in percent of the map's size.
+
+    HTML rather than SVG links: the theme's instant navigation rewrites every link's address,
+    which an SVG link does not allow.
+    """
+    parts = ['<div class="explainer-map-links" aria-hidden="true">']
     for place in places:
         x, y = projection(place.lon, place.lat)
-        left, top, right, bottom = _label_box(place.name, *labels[place.id])
-        parts.append(f'<a href={quoteattr(place.href)} tabindex="-1">'
-                     f'<circle cx="{x}" cy="{y}" r="10" fill="transparent"/>'
-                     f'<rect x="{left}" y="{top}" width="{round(right - left, 1)}" height="{round(bottom - top, 1)}" '
-                     f'fill="transparent"/></a>')
-    parts.append("</svg>")
+        label = _label_box(place.name, *labels[place.id])
+        left, top = min(x - 8, label[0]), min(y - 8, label[1])
+        right, bottom = max(x + 8, label[2]), max(y + 8, label[3])
+        style = (f"left:{_percent(left, WIDTH)}%;top:{_percent(top, projection.height)}%;"
+                 f"width:{_percent(right - left, WIDTH)}%;height:{_percent(bottom - top, projection.height)}%")
+        parts.append(f'<a href={quoteattr(place.href)} tabindex="-1" style="{style}">{_escape(place.name)}</a>')
+    parts.append("</div>")
     return "".join(parts)
+
+
+def _percent(length: float, whole: float) -> float:
+    return round(100 * length / whole, 2)
 
 
 def _place_labels(places: Sequence[Place], projection: Projection) -> dict[str, tuple[float, float, str]]:

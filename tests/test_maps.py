@@ -45,7 +45,10 @@ def test_places_are_marked_where_they_are() -> None:
     assert figure.sources == ("t", "s")
     links = ET.fromstring(figure.links)
     assert links.get("aria-hidden") == "true"
-    assert [(a.get("href"), a.get("tabindex")) for a in links.iter(f"{SVG}a")] == [("m/", "-1"), ("b/", "-1")]
+    assert [(a.get("href"), a.get("tabindex"), a.text) for a in links.iter("a")] == [("m/", "-1", "Mosul"),
+                                                                                    ("b/", "-1", "Baghdad")]
+    left = float(re.search(r"left:([\d.]+)%", links[1].get("style", ""))[1])  # type: ignore[index]
+    assert abs(left - (baghdad_x - 8) / width * 100) < 0.5, "the link lies over the marker"
 
 
 def test_coordinates_read_as_a_gazetteer_writes_them() -> None:
