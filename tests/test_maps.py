@@ -68,4 +68,4 @@ def test_the_article_maps_the_places_it_mentions(built_site: Path) -> None:
     # The article names Baghdad and Syria; only Baghdad has coordinates. Mosul is not named in it.
     assert desc.text == "Locator map of Iraq and its neighbours, marking Baghdad (33.31° N, 44.36° E)."
     assert '<a href="../../entities/baghdad/">Baghdad</a>: 33.31° N, 44.36° E' in figure
-    assert '<a href="../../entities/baghdad/" tabindex="-1">' in figure
+    assert '<a href="../../entities/baghdad/" tabindex="-1" style="left:' in figure
