@@ -8,6 +8,7 @@ from the SVG in the built site, and the data table and caption from its HTML.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -124,7 +125,7 @@ def test_every_point_is_plotted_in_order(built_site: Path, chart_id: str) -> Non
 @pytest.mark.slow
 def test_a_gap_breaks_the_line(built_site: Path) -> None:
     points = chart_yaml("us-troops-in-iraq")["series"][0]["points"]
-    runs = 1 + sum(1 for before, point in zip(points, points[1:], strict=False)
+    runs = 1 + sum(1 for before, point in itertools.pairwise(points)
                    if point.get("gap") and not before.get("gap"))
     figure = figure_html(built_site / "site", "topics/us-withdrawal-2011/", "us-troops-in-iraq")
     line = next(g for g in drawing(figure, "wide").iter(f"{SVG}g") if "mark-line" in (g.get("class") or ""))
