@@ -186,8 +186,9 @@ def test_the_description_follows_the_figures(points: list[ChartPoint], expected:
 
 
 def test_a_bar_chart_of_categories_is_described_bar_by_bar() -> None:
-    chart = Chart("c", "Seats", "seats", "bar", (Series("Fatah", (
-        ChartPoint(("s",), label="2018 election", low=47, high=48), ChartPoint(("s",), label="2021 election", value=17))),))
+    bars = (ChartPoint(("s",), label="2018 election", low=47, high=48),
+            ChartPoint(("s",), label="2021 election", value=17))
+    chart = Chart("c", "Seats", "seats", "bar", (Series("Fatah", bars),))
     assert describe(chart) == "Bar chart of seats. Fatah: 47–48 for 2018 election and 17 for 2021 election."
 
 
