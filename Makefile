@@ -32,7 +32,7 @@ serve: $(BIN)/mkdocs
 check: $(BIN)/mkdocs
 	$(BIN)/python -m generator check
 
-## new: how to add an article, topic, entity, source or glossary term (starter files)
+## new: how to add an article, topic, entity, source, glossary term or chart (starter files)
 new:
 	@echo "Add content with a starter file that passes 'make check' at once:"
 	@echo "  $(BIN)/python -m generator new article 2021-07-26-short-name   seeds/articles/ (text + sidecar)"
@@ -40,6 +40,7 @@ new:
 	@echo "  $(BIN)/python -m generator new entity full-name                 seeds/entities/full-name.yml"
 	@echo "  $(BIN)/python -m generator new source ap-2021-07-26-short-title seeds/sources/..."
 	@echo "  $(BIN)/python -m generator new term acronym                     seeds/glossary/acronym.yml"
+	@echo "  $(BIN)/python -m generator new chart short-name                 seeds/charts/short-name.yml"
 	@echo "Ids use lowercase letters, digits and single hyphens. Then replace every TODO and run: make check"
 
 ## schemas: regenerate the editors' JSON Schemas (generator/schemas/) and the schema comment in seeds/

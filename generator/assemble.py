@@ -19,9 +19,10 @@ from typing import Any
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .load import Loaded
-from .model import Article, Entity, Site, Source, Story, Term, Topic
+from .model import Article, Chart, Entity, Site, Source, Story, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
 from .validate import CheckedFile, check_file
+from .visual_checks import check_charts, check_places
 
 
 @dataclass
@@ -78,6 +79,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     terms = _unique(registry, "term", by_kind.get("term", []))
     events = [value for _, _, value in by_kind.get("event", [])]
     topics = _topics(registry, by_kind.get("topic", []))
+    charts = _charts(registry, by_kind.get("chart", []))
     articles = _articles(registry, loaded, by_kind.get("article", []), root)
     stories = _stories(registry, by_kind.get("story", []), articles)
     problems += registry.problems
@@ -86,6 +88,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
@@ -97,6 +100,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         events=tuple(events),
         stories=tuple(stories),
+        charts=tuple(sorted(charts, key=lambda c: c.id)),
     )
     return site, checked
 
@@ -129,6 +133,12 @@ def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> 
                                                  f'duplicate section id "{section.id}" in this topic'))
             seen.add(section.id)
     return topics
+
+
+def _charts(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> list[Chart]:
+    """One chart per file, its id the file name (like topics)."""
+    return [Chart(id=chart_id, **data) for file, _, data in records
+            if (chart_id := _file_id(file, registry, "chart")) is not None]
 
 
 def _stories(registry: Registry, records: list[tuple[CheckedFile, str, Any]],

@@ -31,7 +31,7 @@ def fingerprint(folders: Iterable[Path]) -> str | None:
     try:
         for folder in folders:
             digest.update(f"\0root {folder.name}\0".encode())
-            for path in _tree(folder):
+            for path in [folder] if folder.is_file() else _tree(folder):
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
                 if path.is_file():
                     digest.update(_file_digest(path).encode())
@@ -71,11 +71,12 @@ def up_to_date(out_dir: Path, inputs: str | None) -> bool:
         return False
 
 
-def store(out_dir: Path, inputs: str | None, pages: Mapping[str, str]) -> None:
+def store(out_dir: Path, inputs: str | None, pages: Mapping[str, str | bytes]) -> None:
     """Record a successful run: the inputs it read and a digest of each file it left in `out_dir`."""
     if inputs is None:
         return
-    outputs = {path: _text_digest(text.encode("utf-8")) for path, text in sorted(pages.items())}
+    outputs = {path: _text_digest(text.encode("utf-8") if isinstance(text, str) else text)
+               for path, text in sorted(pages.items())}
     outputs[MANIFEST] = _file_digest(out_dir / MANIFEST)
     record = {"version": VERSION, "inputs": inputs, "outputs": outputs}
     atomic_write(out_dir / CACHE, json.dumps(record, indent=0, sort_keys=True).encode("utf-8") + b"\n")

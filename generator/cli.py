@@ -70,7 +70,8 @@ NEW_EXAMPLES = """examples:
   python -m generator new source ap-2021-07-26-x   seeds/sources/ap-2021-07-26-x.yml
   python -m generator new topic short-name         seeds/topics/short-name.yml
   python -m generator new term acronym             seeds/glossary/acronym.yml
-  python -m generator new article 2021-07-26-x     seeds/articles/2021-07-26-x.txt and .yml"""
+  python -m generator new article 2021-07-26-x     seeds/articles/2021-07-26-x.txt and .yml
+  python -m generator new chart short-name         seeds/charts/short-name.yml"""
 
 
 def run_check(project: Project, format: str, strict: bool) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import FILE_KINDS
-from .schema import ISO_DATE, SLUG, Field, FileKind, Record, describe
+from .schema import ISO_DATE, PERIOD, SLUG, Field, FileKind, Record, describe
 
 SCHEMA_FOLDER = Path(__file__).parent / "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -27,8 +27,10 @@ SCALARS: dict[str, dict[str, Any]] = {
     "ref": {"type": "string", "pattern": SLUG.pattern},
     "url": {"type": "string", "format": "uri", "pattern": URL_PATTERN},
     "date": {"type": "string", "format": "date", "pattern": ISO_DATE.pattern},
+    "period": {"type": ["string", "integer"], "pattern": PERIOD.pattern},
     "bool": {"type": "boolean"},
     "int": {"type": "integer"},
+    "number": {"type": "number"},
     "choice": {"type": "string"},
 }
 
@@ -85,7 +87,8 @@ def field_schema(spec: Field, *, top: bool = True) -> dict[str, Any]:
     if spec.example not in (None, ""):
         schema["examples"] = [spec.example]
     if top and not spec.required and "type" in schema:
-        schema["type"] = [schema["type"], "null"]
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema["type"] = [*types, "null"]
         if "enum" in schema:
             schema["enum"] = [*schema["enum"], None]
     return schema

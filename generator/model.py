@@ -140,6 +140,8 @@ class Section:
     intro: str = s.markdown("An optional lead paragraph, without citations.", example="")
     facts: tuple[Fact, ...] = s.records(Fact, "The cited statements that make up the section.", required=True,
                                         min_items=1)
+    charts: tuple[str, ...] = s.refs("chart", "Charts shown at the end of the section (ids of files in "
+                                     "seeds/charts/).", example=["us-troops-in-iraq"])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -208,6 +210,12 @@ class Entity:
                                            example=["al-Kadhimi", {"name": "Moustaba al-Qasimi", "garbled": True}])
     topics: tuple[str, ...] = s.refs("topic", "Topics where it plays a part.", example=["pro-iran-factions"])
     sources: tuple[str, ...] = s.sources()
+    lat: float | None = s.number("For a place: its latitude in decimal degrees (north is positive), for the maps.",
+                                 example=33.3128)
+    lon: float | None = s.number("For a place: its longitude in decimal degrees (east is positive), for the maps.",
+                                 example=44.3615)
+    location_sources: tuple[str, ...] = s.refs("source", "Ids of the sources that give the coordinates (a gazetteer "
+                                               "page).", example=["countrycoordinate-baghdad"])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -293,6 +301,54 @@ class Story:
     """Derived: the ids of its articles, oldest first."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class ChartPoint:
+    """One figure of a chart, with the sources that back it."""
+
+    date: str = s.period("When, for a chart over time: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source.",
+                         example="2007-10")
+    label: str = s.text("What the figure is for, for a chart of categories (bars) instead of dates.",
+                        example="2018 election")
+    value: float | None = s.number("The figure, written with digits only (no commas).", example=170000)
+    low: float | None = s.number("Where sources disagree: the lowest figure (write high too, and no value).",
+                                 example=47)
+    high: float | None = s.number("Where sources disagree: the highest figure.", example=48)
+    gap: bool = s.flag("True where no figure is known: the line breaks here instead of joining its neighbours.",
+                       example=False)
+    note: str = s.text("What the figure is, when the date or label does not say (shown in the data table).",
+                       example="The peak, during the surge")
+    sources: tuple[str, ...] = s.sources()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Series:
+    """One line (or one set of bars) of a chart."""
+
+    name: str = s.text("What the series counts, shown in the legend and the data table.", required=True,
+                       example="US troops in Iraq")
+    points: tuple[ChartPoint, ...] = s.records(ChartPoint, "Its figures, earliest first (or in the order the bars "
+                                               "should stand).", required=True, min_items=1)
+
+
+CHART_KINDS = ("line", "step", "bar")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chart:
+    """A chart drawn when the site is built, with its data table; every figure cites its sources."""
+
+    id: str
+    """Derived: the file's name."""
+    title: str = s.text("The chart's title.", required=True, example="US troops in Iraq, 2003–2021")
+    units: str = s.text("What the numbers count, for the axis and the description.", required=True,
+                        example="troops")
+    kind: str = s.choice(CHART_KINDS, "How to draw it: line, step (a level that holds until it changes) or bar.",
+                         required=True, example="line")
+    series: tuple[Series, ...] = s.records(Series, "The series of figures.", required=True, min_items=1)
+    note: str = s.markdown("What the chart shows and what to keep in mind, shown under it.",
+                           example="Counts are approximate; where sources disagree the range is shown.")
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph or subheading of an article, as printed."""
@@ -361,6 +417,8 @@ class Article:
     context: tuple[Context, ...] = s.records(Context,
                                              "Links from passages of the article to the topics that explain them.")
     events: tuple[Event, ...] = s.records(Event, "Timeline events that belong to the article's own story.")
+    charts: tuple[str, ...] = s.refs("chart", "Charts shown with the key numbers on the home page while this is the "
+                                     "latest article.", example=["us-troops-in-iraq"])
 
     @property
     def date(self) -> dt.date | None:
@@ -397,6 +455,7 @@ class Site:
     """Free-standing events from `seeds/events/`."""
     stories: tuple[Story, ...] = field(default=())
     """Stories with their articles, newest first."""
+    charts: tuple[Chart, ...] = field(default=())
 
     def all_events(self) -> list[Event]:
         """Every event of the site, in date order (stable for equal dates)."""
@@ -418,6 +477,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("source", "sources", "Sources, any number per file.", Source, list_key="sources"),
     FileKind("mirror", "mirrors", "Known mirrors, aggregators and content farms: a source read there should cite the "
              "original publisher instead.", Mirror, list_key="mirrors"),
+    FileKind("chart", "charts", "One chart per file; the file name is the chart's id.", Chart),
     FileKind("story", "stories", "One story per file, for articles that follow one story; the file name is the "
              "story's id. Optional: a story its articles name needs no file.", Story),
 )

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache
+from . import cache, cards
 from .analysis import Analysis, analyse
 from .assemble import assemble
 from .audit import audit
@@ -46,8 +46,8 @@ class Project:
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Everything the pages depend on."""
-        return (self.seeds, self.templates, cache.GENERATOR)
+        """Everything the pages depend on (mkdocs.yml for the site name on the share cards)."""
+        return (self.seeds, self.templates, cache.GENERATOR, self.root / "mkdocs.yml")
 
 
 @dataclass
@@ -56,6 +56,8 @@ class RunReport:
     warnings: list[Problem] = field(default_factory=list)
     """Loose ends the audit found: reported, never a reason to stop."""
     pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Generated files other than pages: the share cards (PNG)."""
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage."""
@@ -150,8 +152,11 @@ def _generate(project: Project, write: bool) -> RunReport:
         report.pages = render_site(report.site, project.templates, checked.analysis)
         report.pages |= render_lite(report.site, project.templates, checked.analysis)
     if write:
+        with _timed(report, "cards"):
+            report.files = cards.render_cards(report.pages, report.site, project.docs, cards.site_name(project.root))
         with _timed(report, "write"):
             cache.forget(project.docs)
-            report.written = write_pages(report.pages, project.docs)
-            cache.store(project.docs, inputs, report.pages)
+            outputs: dict[str, str | bytes] = {**report.pages, **report.files}
+            report.written = write_pages(outputs, project.docs)
+            cache.store(project.docs, inputs, outputs)
     return report

@@ -25,7 +25,9 @@ import jinja2
 
 from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
+from .charts import ChartFigure, chart_figure
 from .link import whole_words
+from .maps import MapFigure, Place, coordinates_text, map_figure, page_href
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
 from .model import (
     ENTITY_KINDS,
@@ -154,7 +156,11 @@ class Renderer:
         self.env.globals.update(site=site, paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
                                 source_kinds=SOURCE_KINDS,
                                 front_matter=front_matter, verdict_label=markup.verdict_label,
-                                further_title=self.further_title)
+                                further_title=self.further_title, chart_figure=self.chart_figure,
+                                map_figure=self.map_figure, coordinates_text=coordinates_text)
+        self.charts = {chart.id: chart for chart in site.charts}
+        self.ids_on: dict[str, set[str]] = {}
+        """Page path -> ids of the figures shown on it so far, so that each figure gets an id of its own."""
         self.citations: dict[str, list[str]] = {}
         """Page path -> ids of the sources it cites, recorded as each page renders."""
         self.abbreviations = self._abbreviations()
@@ -182,6 +188,30 @@ class Renderer:
                                         lead=self.site.articles[0] if self.site.articles else None)
         pages[paths.SOURCES_PAGE] = self.sources_page(self.citations)
         return pages
+
+    def chart_figure(self, chart_id: str, page: PageContext) -> ChartFigure:
+        """A chart for the page being rendered, with an id no other figure on that page has."""
+        return chart_figure(self.charts[chart_id], self.figure_id(page, f"chart-{chart_id}"))
+
+    def map_figure(self, page: PageContext, title: str) -> MapFigure | None:
+        """A locator map of the places with coordinates that the page is about or mentions, if any."""
+        backlinks = self.analysis.backlinks
+        located = [e for e in self.site.entities if e.lat is not None and e.lon is not None]
+        own = [e for e in located if paths.entity_path(e.id) == page.path]
+        shown = own or [e for e in located if any(link.page == page.path for link in backlinks.get(e.id, ()))]
+        if not shown:
+            return None
+        places = [Place(e.id, e.name, e.lat, e.lon, page_href(page.path, paths.entity_path(e.id)), e.location_sources)
+                  for e in shown if e.lat is not None and e.lon is not None]
+        return map_figure(places, self.figure_id(page, "map"), title)
+
+    def figure_id(self, page: PageContext, base: str) -> str:
+        """`base`, or `base-2`, `base-3`… if a figure on the page has it already."""
+        used = self.ids_on.setdefault(page.path, set())
+        figure_id = next(f"{base}-{n}" if n > 1 else base for n in range(1, len(used) + 2)
+                         if (f"{base}-{n}" if n > 1 else base) not in used)
+        used.add(figure_id)
+        return figure_id
 
     def render(self, template: str, path: str, **context: Any) -> str:
         page = PageContext(path, self.sources)

@@ -22,7 +22,7 @@ from .schema import SLUG, SLUG_RULE, Field, FileKind, Record, describe
 from .schema_comment import schema_comment
 from .validate import check_file
 
-CHOICES = ("article", "topic", "entity", "source", "term")
+CHOICES = ("article", "topic", "entity", "source", "term", "chart")
 SCHEMAS = "generator/schemas"
 """Where the editors' JSON Schemas are, relative to the project root."""
 
@@ -49,11 +49,11 @@ def new(project: Project, kind_name: str, id: str) -> Starter:
                             'or choose another id')
     starter = Starter()
     sources = list(known.get("source", {}))
-    if kind_name in ("entity", "topic", "term") and not sources:
+    if kind_name in ("entity", "topic", "term", "chart") and not sources:
         sources = [f"{id}-source"]
         _add(starter, project, "source", sources[0], {})
         starter.notes.append(f'the project has no source yet, so a stub source "{sources[0]}" was added too')
-    elif kind_name in ("entity", "topic", "term"):
+    elif kind_name in ("entity", "topic", "term", "chart"):
         starter.notes.append(f'it cites the source "{sources[0]}" as a placeholder: replace it with the ids of '
                              'the sources that back it')
     _add(starter, project, kind_name, id, {**{k: list(v) for k, v in known.items()}, "source": sources})
@@ -87,6 +87,8 @@ def _add(starter: Starter, project: Project, kind_name: str, id: str, ids: dict[
     if kind_name == "article":
         values = {"summary": values["summary"]}
         starter.files[path.with_suffix(".txt")] = article_text(id)
+    if kind_name == "chart":
+        values = chart_values(id, ids)
     starter.files[path] = yaml_file(kind, path, values, ids, project.root / SCHEMAS)
 
 
@@ -102,6 +104,14 @@ def starter_values(record: Record, id: str, ids: dict[str, list[str]], nested: b
         elif spec.required:
             values[spec.name] = _value(spec, id if not nested else f"{record.name}-1", ids)
     return values
+
+
+def chart_values(id: str, ids: dict[str, list[str]]) -> dict[str, Any]:
+    """A chart with one dated point: a point needs a date and a value, which the schema alone cannot say."""
+    point = {"date": "2021-07-26", "value": 0, "note": "TODO: replace the date, the value and this note",
+             "sources": [ids["source"][0]]}
+    return {"title": id.replace("-", " ").title(), "units": "TODO: what the numbers count", "kind": "line",
+            "series": [{"name": "TODO: what this series counts", "points": [point]}]}
 
 
 def _help(record: Record, name: str) -> str:

@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-ValueType = Literal["text", "markdown", "slug", "url", "date", "bool", "int", "choice", "ref", "list", "record"]
+ValueType = Literal["text", "markdown", "slug", "url", "date", "period", "bool", "int", "number", "choice", "ref",
+                    "list", "record"]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+"""A date as precise as a source gives it: YYYY-MM-DD, YYYY-MM or YYYY."""
+NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
 SLUG_RULE = 'use lowercase letters, digits and single hyphens, like "mosul-2014"'
 """How an id must be written, in the words every message about ids uses."""
 SPEC = "spec"
@@ -49,8 +53,10 @@ TYPE_WORDS: dict[ValueType, TypeWords] = {
     "ref": TypeWords("an id", "{ref} id", "The id of an existing {ref}."),
     "url": TypeWords("a web address", "web address", "A web address starting with http:// or https://."),
     "date": TypeWords("a date", "date YYYY-MM-DD", "Written YYYY-MM-DD."),
+    "period": TypeWords("a date", "date YYYY-MM-DD, YYYY-MM or YYYY", "Written YYYY-MM-DD, YYYY-MM or YYYY."),
     "bool": TypeWords("true or false", "true or false", ""),
     "int": TypeWords("a whole number", "whole number", ""),
+    "number": TypeWords("a number", "number", "Digits only, with a decimal point if needed."),
     "choice": TypeWords("text", "one of {choices}", "One of: {choices}."),
     "list": TypeWords("a list", "list of {item}", ""),
     "record": TypeWords("a mapping", "{record}", ""),
@@ -185,6 +191,14 @@ def url(help: str, *, required: bool = False, example: object = None) -> Any:
 
 def date(help: str, *, required: bool = False, example: object = None) -> Any:
     return _declare("date", help, required, example, default=None)
+
+
+def period(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("period", help, required, example)
+
+
+def number(help: str, *, required: bool = False, example: object = None) -> Any:
+    return _declare("number", help, required, example, default=None)
 
 
 def flag(help: str, *, example: object = None) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Problem, did_you_mean
-from .schema import ISO_DATE, SLUG, SLUG_RULE, TYPE_WORDS, Field, FileKind, Record, file_id
+from .schema import ISO_DATE, NUMBER, PERIOD, SLUG, SLUG_RULE, TYPE_WORDS, Field, FileKind, Record, file_id
 from .yamlfile import YNode
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -243,6 +243,29 @@ class Checker:
             self.problem(node, key, f'"{node.text}" is not a real date')
             return None
 
+    def period(self, node: YNode, spec: Field, key: str) -> str | None:
+        if node.tag not in ("date", "text", "integer") or not PERIOD.match(node.text):
+            self.problem(node, key, f'expected a date written YYYY-MM-DD, YYYY-MM or YYYY, got "{node.text}"')
+            return None
+        try:
+            dt.date.fromisoformat((node.text + "-01-01")[:10] if len(node.text) < 10 else node.text)
+        except ValueError:
+            self.problem(node, key, f'"{node.text}" is not a real date')
+            return None
+        return node.text
+
+    def number(self, node: YNode, spec: Field, key: str) -> float | None:
+        if node.tag not in ("integer", "number") or not NUMBER.match(node.text):
+            if NUMBER.match(node.text):
+                hint = " (in quotes, so YAML reads it as text): remove the quotes"
+            elif re.search(r"\d[,\s]\d", node.text):
+                hint = ": write digits only, without commas or spaces"
+            else:
+                hint = ""
+            self.problem(node, key, f'expected a number, got "{node.text}"{hint}')
+            return None
+        return int(node.text) if re.fullmatch(r"[-+]?\d+", node.text) else float(node.text)
+
     def boolean(self, node: YNode, spec: Field, key: str) -> bool | None:
         if node.tag != "boolean" or node.text not in ("true", "false"):
             self.problem(node, key, f'expected true or false, got "{node.text}"')
@@ -267,7 +290,7 @@ class Checker:
 SCALAR_CHECKS = {
     "text": Checker.text, "markdown": Checker.markdown, "slug": Checker.slug, "ref": Checker.ref,
     "url": Checker.url, "date": Checker.date, "bool": Checker.boolean, "int": Checker.integer,
-    "choice": Checker.choice,
+    "choice": Checker.choice, "period": Checker.period, "number": Checker.number,
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +36,8 @@ def read_manifest(out_dir: Path) -> set[str]:
         return set()
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Make `out_dir` hold `pages` (path -> text), writing and removing as little as possible."""
+def write_pages(pages: Mapping[str, str | bytes], out_dir: Path) -> WriteReport:
+    """Make `out_dir` hold `pages` (path -> text, or bytes for images), writing and removing as little as possible."""
     owned = read_manifest(out_dir)
     in_the_way = sorted(p for p in pages if p not in owned and (out_dir / p).exists())
     if in_the_way:
@@ -45,7 +46,7 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
     report = WriteReport()
     for path, text in sorted(pages.items()):
         target = out_dir / path
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(path)
             continue

@@ -69,7 +69,7 @@ def test_a_deleted_entity_loses_its_page(generated: Project) -> None:
     assert (generated.docs / "entities" / "jeb-bush.md").is_file()
     remove_entry(generated.seeds / "entities" / "people.yml", "jeb-bush")
     report = regenerate(generated)
-    assert report.removed == ["entities/jeb-bush.md"]
+    assert report.removed == ["cards/entities/jeb-bush.png", "entities/jeb-bush.md"], "the page and its share card"
     assert not (generated.docs / "entities" / "jeb-bush.md").exists()
     assert "topics/coalition-against-islamic-state.md" not in report.written
 
@@ -80,6 +80,7 @@ def test_a_deleted_topic_loses_its_page(generated: Project) -> None:
     assert "topics/withdrawal-again.md" in regenerate(generated).written
     extra.unlink()
     report = regenerate(generated)
-    assert report.removed == ["lite/topics/withdrawal-again.html", "topics/withdrawal-again.md"]
+    assert report.removed == ["cards/topics/withdrawal-again.png", "lite/topics/withdrawal-again.html",
+                              "topics/withdrawal-again.md"]
     assert not (generated.docs / "topics" / "withdrawal-again.md").exists()
     assert "topics/pro-iran-factions.md" not in report.written

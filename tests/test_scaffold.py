@@ -34,6 +34,7 @@ def test_a_new_entity_passes_check_as_soon_as_it_is_written(project: Path,
     ("entity", ["seeds/entities/2021-07-27-next-day.yml"]),
     ("source", ["seeds/sources/2021-07-27-next-day.yml"]),
     ("term", ["seeds/glossary/2021-07-27-next-day.yml"]),
+    ("chart", ["seeds/charts/2021-07-27-next-day.yml"]),
 ])
 def test_every_starter_passes_check_with_only_warnings(small: Path, kind: str, files: list[str],
                                                        capsys: pytest.CaptureFixture[str]) -> None:

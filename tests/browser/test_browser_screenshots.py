@@ -18,6 +18,7 @@ SIZES = {"desktop": DESKTOP, "mobile": MOBILE}
 README_SHOTS = {
     "home-desktop.png": ("home", "desktop", ""),
     "article-mobile.png": ("article", "mobile", "the-article"),
+    "chart-desktop.png": ("topic", "desktop", "chart-us-troops-in-iraq"),
 }
 
 
@@ -32,7 +33,8 @@ def png_size(path: Path) -> tuple[int, int]:
 def shown_pages(site: Path, pages: list[str], article: str) -> dict[str, str]:
     entities = [path for path in pages if path.startswith("entities/") and path != "entities/"]
     entity = max(entities, key=lambda path: (site / path / "index.html").stat().st_size)  # the richest one
-    return {"home": "", "article": article, "timeline": "timeline/", "entity": entity}
+    return {"home": "", "article": article, "timeline": "timeline/", "entity": entity,
+            "topic": "topics/us-withdrawal-2011/"}
 
 
 def save_readme_shots(page: Page, url: str, shown: tuple[str, str]) -> None:
