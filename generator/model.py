@@ -23,11 +23,25 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Update:
+    """A dated change made after publication (see `ledger.py`)."""
+
+    date: dt.date
+    kind: str
+    """`update`, `correction` or `clarification`."""
+    text: str
+    sources: tuple[str, ...]
+    about: str = ""
+    """The id of the claim, fact, key number, event or section it changes; empty for the whole page."""
+
+
+@dataclass(frozen=True)
 class Fact:
     text: str
     sources: tuple[str, ...]
     unverified: bool = False
     note: str = ""
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ class Topic:
     why_it_matters: str = ""
     order: int = 0
     events: tuple[Event, ...] = ()
+    updates: tuple[Update, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,7 @@ class Entity:
     role: str = ""
     aliases: tuple[Alias, ...] = ()
     topics: tuple[str, ...] = ()
+    updates: tuple[Update, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,7 @@ class KeyNumber:
     value: str
     label: str
     sources: tuple[str, ...]
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +191,7 @@ class Article:
     claims: tuple[Claim, ...] = ()
     context: tuple[Context, ...] = ()
     events: tuple[Event, ...] = ()
+    updates: tuple[Update, ...] = ()
 
     @property
     def date(self) -> dt.date | None:

@@ -86,6 +86,28 @@ def _list_of(name: str, help: str, record: Record, *, required: bool = False, mi
                  min_items=min_items)
 
 
+UPDATE = Record(
+    "update",
+    "A dated change made after the page was published. The latest shows at the top of the page, every one in its "
+    "history and on the Corrections and updates page.",
+    (
+        Field("date", "date", "When the change was made, as YYYY-MM-DD.", required=True, example="2021-12-09"),
+        Field("kind", "choice", "update: the story moved on; correction: something was wrong and is put right; "
+              "clarification: something is said more clearly.", required=True,
+              choices=("update", "correction", "clarification"), example="update"),
+        Field("text", "markdown", "What changed, for readers, in a sentence or two (Markdown, no HTML).",
+              required=True, example="Iraq announced the end of the coalition's combat mission on 9 December 2021."),
+        _sources(),
+        Field("about", "slug", "The id of the claim, fact, key number, event or section that this entry changes; "
+              "leave it out when the entry concerns the whole page.", example="no-combat-by-year-end"),
+    ),
+)
+
+
+def _updates() -> Field:
+    return _list_of("updates", "Changes made after publication, in any order: pages show them newest first.", UPDATE)
+
+
 FACT = Record(
     "fact",
     "A statement an editor vouches for, with the sources that back it.",
@@ -97,6 +119,8 @@ FACT = Record(
               example=False),
         Field("note", "markdown", "Where sources disagree, say how, shown under the statement.",
               example="Other counts give 4,477."),
+        Field("id", "slug", "An id, so that an update's `about:` can name this fact (unique within the topic).",
+              example="deadline-2011"),
     ),
 )
 
@@ -139,6 +163,7 @@ TOPIC = Record(
         Field("order", "int", "Position among the topics in the menu (lowest first).", example=1),
         _list_of("sections", "The sections of the page, in reading order.", SECTION, required=True, min_items=1),
         _list_of("events", "Timeline events of this topic.", EVENT),
+        _updates(),
     ),
 )
 
@@ -173,6 +198,7 @@ ENTITY = Record(
         Field("topics", "list", "Topics where it plays a part.", item=Field("topic", "ref", "A topic id.",
               ref="topic"), example=["pro-iran-factions"]),
         _sources(),
+        _updates(),
     ),
 )
 
@@ -219,6 +245,8 @@ KEY_NUMBER = Record(
         Field("value", "text", "The number as it should be shown.", required=True, example="2,500"),
         Field("label", "text", "What the number counts.", required=True, example="US troops in Iraq in July 2021"),
         _sources(),
+        Field("id", "slug", "An id, so that an update's `about:` can name this number (unique within the article).",
+              example="troops-in-iraq"),
     ),
 )
 
@@ -296,6 +324,7 @@ ARTICLE = Record(
         _list_of("claims", "The article's checkable statements, each with a verdict.", CLAIM),
         _list_of("context", "Links from passages of the article to the topics that explain them.", CONTEXT),
         _list_of("events", "Timeline events that belong to the article's own story.", EVENT),
+        _updates(),
     ),
 )
 

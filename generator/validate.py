@@ -32,6 +32,7 @@ RECORD_TYPES: dict[str, type] = {
     "fact": model.Fact, "event": model.Event, "section": model.Section, "alias": model.Alias,
     "entity": model.Entity, "source": model.Source, "term": model.Term, "key_number": model.KeyNumber,
     "point": model.Point, "correction": model.Correction, "claim": model.Claim, "context": model.Context,
+    "update": model.Update,
 }
 """Records built straight into model objects; topics and articles stay mappings until `crossref` completes them."""
 
