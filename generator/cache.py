@@ -25,9 +25,13 @@ GENERATOR = Path(__file__).resolve().parent
 """The generator's own code and data: a change to it may change every page."""
 
 
-def fingerprint(folders: Iterable[Path]) -> str | None:
-    """A digest of every file and folder name and every file's bytes under `folders`; None if one is unreadable."""
+def fingerprint(folders: Iterable[Path], settings: str = "") -> str | None:
+    """A digest of every file and folder name and every file's bytes under `folders`; None if one is unreadable.
+
+    `settings` stands for what else the pages depend on (the site's address, which the feeds write out).
+    """
     digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"\0settings {settings}\0".encode())
     try:
         for folder in folders:
             digest.update(f"\0root {folder.name}\0".encode())

@@ -14,6 +14,7 @@ from typing import Any
 
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
+from .ledger import about_problems
 from .load import Loaded
 from .model import Article, Entity, Site, Source, Term, Topic
 from .validate import SLUG, CheckedFile, check_file
@@ -83,6 +84,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += about_problems(checked, {})
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(

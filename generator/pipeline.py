@@ -18,9 +18,12 @@ from pathlib import Path
 from . import cache
 from .analysis import analyse
 from .crossref import build_site
+from .feed import feeds
+from .ledger import build_ledger
 from .load import load_seeds
 from .model import Site
 from .render import render_site
+from .siteconfig import SiteSettings, read_settings
 from .write import WriteReport, read_manifest, write_pages
 
 
@@ -32,11 +35,14 @@ class Project:
     seeds: Path
     templates: Path
     docs: Path
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """The site's address and name: without an address, no feed can be written."""
 
     @classmethod
-    def at(cls, root: Path) -> Project:
+    def at(cls, root: Path, settings: SiteSettings | None = None) -> Project:
+        """The project in `root`; its settings are read from its mkdocs.yml unless given (the MkDocs hook does)."""
         root = root.resolve()
-        return cls(root, root / "seeds", root / "templates", root / "docs")
+        return cls(root, root / "seeds", root / "templates", root / "docs", settings or read_settings(root))
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -96,7 +102,7 @@ def _generate(project: Project, write: bool) -> RunReport:
     inputs = None
     if write:
         with _timed(report, "fingerprint"):
-            inputs = cache.fingerprint(project.inputs)
+            inputs = cache.fingerprint(project.inputs, settings=repr(project.settings))
             report.cached = cache.up_to_date(project.docs, inputs)
         if report.cached:
             report.written = WriteReport(unchanged=sorted(read_manifest(project.docs)))
@@ -107,8 +113,11 @@ def _generate(project: Project, write: bool) -> RunReport:
         report.site = build_site(loaded, project.root)
     with _timed(report, "link"):
         analysis = analyse(report.site)
+        ledger = build_ledger(report.site)
     with _timed(report, "render"):
-        report.pages = render_site(report.site, project.templates, analysis)
+        site_url = project.settings.site_url
+        report.pages = render_site(report.site, project.templates, analysis, ledger=ledger, feeds=bool(site_url))
+        report.pages |= feeds(report.site, ledger, site_url, project.settings.site_name)
     if write:
         with _timed(report, "write"):
             cache.forget(project.docs)

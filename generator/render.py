@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -25,6 +25,9 @@ from .editor_schema import reference_context
 from .link import whole_words
 from .markup import attribute, page_text, plain, strip_markdown
 from .model import Article, Site
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 VERDICT_LABELS = {"accurate": "Accurate", "inaccurate": "Inaccurate", "garbled": "Garbled",
                   "unverified": "Unverified", "needs-context": "Needs context"}
@@ -43,6 +46,8 @@ def entity_path(entity_id: str) -> str:
 
 
 SOURCES_PAGE, GLOSSARY_PAGE, TIMELINE_PAGE = "sources.md", "glossary.md", "timeline.md"
+UPDATES_PAGE = "updates.md"
+"""The site-wide Corrections and updates page."""
 
 
 @dataclass
@@ -99,9 +104,15 @@ def meta_text(text: str) -> str:
 class Renderer:
     """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
 
-    def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
+    def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None, *,
+                 ledger: Ledger | None = None, feeds: bool = False) -> None:
+        # Imported here: both place pages by the paths defined in this module.
+        from . import feed
+        from . import ledger as history
+
         self.site = site
         self.analysis: Analysis = analysis if analysis is not None else analyse(site)
+        self.ledger = ledger if ledger is not None else history.build_ledger(site)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -112,6 +123,8 @@ class Renderer:
             article_path=article_path, topic_path=topic_path, entity_path=entity_path,
             sources_page=SOURCES_PAGE, glossary_page=GLOSSARY_PAGE, timeline_page=TIMELINE_PAGE,
             sources=self.analysis.sources, entities=self.analysis.entities, topics=self.analysis.topics,
+            ledger=self.ledger, updates_page=UPDATES_PAGE, feed_path=feed.FEED_PATH if feeds else "",
+            topic_feed_path=feed.topic_feed_path,
         )
         self.cited_by: dict[str, list[tuple[str, str]]] = {}
         self.abbreviations = self._abbreviations()
@@ -132,6 +145,7 @@ class Renderer:
         pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE)
         pages["how-to-edit.md"] = self.render("how-to-edit.md.j2", "how-to-edit.md", **reference_context())
         pages["index.md"] = self.render("home.md.j2", "index.md")
+        pages[UPDATES_PAGE] = self.render("updates.md.j2", UPDATES_PAGE)
         # Last, so that it can list every page that cites each source.
         pages[SOURCES_PAGE] = self.render("sources.md.j2", SOURCES_PAGE, cited_by=self.cited_by,
                                           titles=self.page_titles())
@@ -139,7 +153,8 @@ class Renderer:
 
     def page_titles(self) -> dict[str, str]:
         """The title of every page that can cite a source, for the sources page's links back."""
-        titles = {"index.md": "Home", TIMELINE_PAGE: "Timeline", GLOSSARY_PAGE: "Glossary"}
+        titles = {"index.md": "Home", TIMELINE_PAGE: "Timeline", GLOSSARY_PAGE: "Glossary",
+                  UPDATES_PAGE: "Corrections and updates"}
         titles |= {article_path(a.id): a.title for a in self.site.articles}
         titles |= {topic_path(t.id): t.title for t in self.site.topics}
         titles |= {entity_path(e.id): e.name for e in self.site.entities}
@@ -170,6 +185,7 @@ class Renderer:
             news["publisher"] = {"@type": "Organization", "name": article.outlet}
         if article.original_source:
             news["isBasedOn"] = self.analysis.sources[article.original_source].url
+        news |= self.ledger.jsonld(article_path(article.id))
         reviews = [{"@type": "ClaimReview", "claimReviewed": claim.claim, "reviewBody": strip_markdown(
                     claim.explanation), "reviewRating": {"@type": "Rating", "alternateName": VERDICT_LABELS[
                     claim.verdict]}, "itemReviewed": {"@type": "Claim", "appearance": {
@@ -199,6 +215,10 @@ class Renderer:
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
-def render_site(site: Site, templates: Path, analysis: Analysis | None = None) -> dict[str, str]:
-    """Every generated page of the site, as Markdown keyed by its path under `docs/`."""
-    return Renderer(site, templates, analysis).render_all()
+def render_site(site: Site, templates: Path, analysis: Analysis | None = None, *, ledger: Ledger | None = None,
+                feeds: bool = False) -> dict[str, str]:
+    """Every generated page of the site, as Markdown keyed by its path under `docs/`.
+
+    `feeds` says whether the feeds are written (they need the site's address), so pages may link to them.
+    """
+    return Renderer(site, templates, analysis, ledger=ledger, feeds=feeds).render_all()
