@@ -84,7 +84,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
-    problems += about_problems(checked, {})
+    problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {})
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(

@@ -113,7 +113,7 @@ def _generate(project: Project, write: bool) -> RunReport:
         report.site = build_site(loaded, project.root)
     with _timed(report, "link"):
         analysis = analyse(report.site)
-        ledger = build_ledger(report.site)
+        ledger = build_ledger(report.site, loaded.lock.nameable() if loaded.lock else None)
     with _timed(report, "render"):
         site_url = project.settings.site_url
         report.pages = render_site(report.site, project.templates, analysis, ledger=ledger, feeds=bool(site_url))
