@@ -101,8 +101,8 @@ def run_check(project: Project, format: str, strict: bool) -> int:
     loaded = load_seeds(project.seeds, project.root)
     try:
         site, checked = assemble(loaded, project.root)
-        problems: list[Problem] = audit(site, checked, loaded)
-        problems += lock.compare(checked, loaded.lock) if loaded.lock else []
+        guarded = lock.compare(checked, loaded.lock) if loaded.lock else []
+        problems: list[Problem] = sorted([*audit(site, checked, loaded), *guarded])
     except InputError as error:
         problems = error.problems
     if strict:

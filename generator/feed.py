@@ -1,6 +1,6 @@
 """Atom 1.0 feeds (RFC 4287) of new articles, updates and corrections.
 
-`feed.xml` covers the whole site; `feeds/TOPIC.xml` covers one topic: its own
+`feed.xml` covers the whole site; `feed-TOPIC.xml` covers one topic: its own
 entries, and the articles that draw on it with theirs. Every date comes from
 the YAML, ids are tag URIs built from the site's address (RFC 4151), and
 links are absolute, so a feed reader can follow them. The standard library's
@@ -30,7 +30,10 @@ FEED_LIMIT = 50
 
 
 def topic_feed_path(topic_id: str) -> str:
-    return f"feeds/{topic_id}.xml"
+    """Beside feed.xml at the site's root: Material's instant navigation fetches `sitemap.xml` next to every
+    `rel="alternate"` link of a page (it takes them for language versions), so a feed in a folder would cost
+    each topic page a failed request."""
+    return f"feed-{topic_id}.xml"
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,21 @@ def feeds(site: Site, ledger: Ledger, site_url: str, site_name: str) -> dict[str
     name = site_name or "Explainer"
     out = {FEED_PATH: atom(address, FEED_PATH, name, "New articles, updates and corrections.", everything, name,
                            newest)}
+    drawing: dict[str, list[Article]] = {}
+    for article in site.articles:
+        for topic_id in dict.fromkeys(c.topic for c in article.context):
+            drawing.setdefault(topic_id, []).append(article)
+    by_page: dict[str, list[Entry]] = {}
+    for entry in ledger.entries:
+        by_page.setdefault(entry.page, []).append(entry)
     for topic in site.topics:
-        drawing = [a for a in site.articles if topic.id in {c.topic for c in a.context}]
-        pages = {topic_path(topic.id), *(article_path(a.id) for a in drawing)}
-        entries = [*_article_entries(drawing, address),
-                   *_ledger_entries((e for e in ledger.entries if e.page in pages), address)]
-        out[topic_feed_path(topic.id)] = atom(address, topic_feed_path(topic.id), f"{name}: {topic.title}",
-                                              f"New articles, updates and corrections on {topic.title}.", entries,
-                                              name, newest)
+        articles = drawing.get(topic.id, [])
+        pages = [topic_path(topic.id), *(article_path(a.id) for a in articles)]
+        entries = [*_article_entries(articles, address),
+                   *_ledger_entries((e for page in pages for e in by_page.get(page, ())), address)]
+        path = topic_feed_path(topic.id)
+        out[path] = atom(address, path, f"{name}: {topic.title}",
+                         f"New articles, updates and corrections on {topic.title}.", entries, name, newest)
     return out
 
 

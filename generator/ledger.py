@@ -160,8 +160,8 @@ def _about_problem(about: str, page: _Page, shared: list[Item], removed: list[st
     if len(found) == 1:
         return ""
     if found:
-        kinds = " and ".join(sorted({f"{item.kind} ({item.label})" for item in found}))
-        return f'"{about}" is ambiguous: it is the id of the {kinds}; give one of them another id'
+        named = " and ".join(sorted({item.about for item in found}))
+        return f'"{about}" is ambiguous: it names {named}; give one of them another id'
     if page.what == "entity":
         shared_names = [item.name for item in shared]
         if shared_names:

@@ -198,7 +198,7 @@ def compare(checked: list[CheckedFile], lock: Lock, withdrawn: Iterable[str] = (
         for old in gone:
             if not _excused(page, old.names, fresh):
                 problems.append(_removed(old, lock, files.get(page, ""), by_file))
-    return problems
+    return sorted(problems)
 
 
 def match(locked: list[Guarded], current: list[Guarded]) -> tuple[list[tuple[Guarded, Guarded]], list[Guarded]]:

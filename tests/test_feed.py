@@ -89,7 +89,7 @@ def test_the_site_feed_is_valid_atom_with_the_articles_and_their_updates(site: P
 
 @pytest.mark.slow
 def test_every_entry_leads_to_a_page_and_anchor_that_exist(site: Path) -> None:
-    for feed in [site / "feed.xml", *sorted((site / "feeds").glob("*.xml"))]:
+    for feed in [site / "feed.xml", *sorted(site.glob("feed-*.xml"))]:
         for entry in check_rfc4287(feed, SITE_URL, feed.relative_to(site).as_posix()):
             href = one(entry, "link").get("href") or ""
             target = internal_target(site, site / "index.html", href.removeprefix(SITE_URL))
@@ -99,10 +99,11 @@ def test_every_entry_leads_to_a_page_and_anchor_that_exist(site: Path) -> None:
 
 @pytest.mark.slow
 def test_each_topic_has_a_feed_of_its_own(site: Path) -> None:
-    feeds = sorted(path.name for path in (site / "feeds").glob("*.xml"))
-    assert feeds == ["coalition-against-islamic-state.xml", "pro-iran-factions.xml", "us-withdrawal-2011.xml"]
-    titles = [one(e, "title").text for e in check_rfc4287(site / "feeds" / "pro-iran-factions.xml", SITE_URL,
-                                                              "feeds/pro-iran-factions.xml")]
+    feeds = sorted(path.name for path in site.glob("feed-*.xml"))
+    assert feeds == ["feed-coalition-against-islamic-state.xml", "feed-pro-iran-factions.xml",
+                     "feed-us-withdrawal-2011.xml"]
+    titles = [one(e, "title").text for e in check_rfc4287(site / "feed-pro-iran-factions.xml", SITE_URL,
+                                                              "feed-pro-iran-factions.xml")]
     assert titles == ["Update: Biden announces “new” phase in relations with Iraq",
                       "Update: Biden announces “new” phase in relations with Iraq",
                       "Update: The pro-Iran factions and the Popular Mobilization Forces",
@@ -123,7 +124,7 @@ def test_every_page_links_the_feed_from_its_head(site: Path) -> None:
         assert (site / "feed.xml", "") in targets, page
         topic = page.parent.name if page.parent.parent == site / "topics" else ""
         if topic:
-            assert (site / "feeds" / f"{topic}.xml", "") in targets, page
+            assert (site / f"feed-{topic}.xml", "") in targets, page
 
 
 def generator_build(project: Path, site_url: str) -> bytes:

@@ -80,6 +80,6 @@ def test_a_deleted_topic_loses_its_page(generated: Project) -> None:
     assert "topics/withdrawal-again.md" in regenerate(generated).written
     extra.unlink()
     report = regenerate(generated)
-    assert report.removed == ["feeds/withdrawal-again.xml", "topics/withdrawal-again.md"]
+    assert report.removed == ["feed-withdrawal-again.xml", "topics/withdrawal-again.md"]
     assert not (generated.docs / "topics" / "withdrawal-again.md").exists()
     assert "topics/pro-iran-factions.md" not in report.written

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from htmlpages import Element, internal_target, parse_html, read_page
 
+from generator.cli import main
 from generator.pipeline import Project, generate
 
 ARTICLE = "articles/2021-07-26-biden-kadhimi-new-phase"
@@ -152,3 +153,20 @@ def test_every_date_comes_from_the_yaml(tmp_path: Path) -> None:
     assert "Last updated 3 February 1999" in pages["topics/bridges.md"]
     assert '!!! info "Update, 3 February 1999"' in pages["topics/bridges.md"]
     assert "- **3 February 1999, update** on [Bridges of Exampletown]" in pages["updates.md"]
+
+
+def test_a_glossary_term_used_only_in_an_update_is_not_reported_unused(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).resolve().parent / "cases" / "good" / "minimal" / "seeds", seeds)
+    with (seeds / "glossary" / "terms.yml").open("a", encoding="utf-8") as stream:
+        stream.write('  - id: covax\n    term: "COVAX"\n    definition: "A vaccine-sharing scheme."\n'
+                     "    sources: [example-2021-07-26-meeting]\n")
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert 'term "covax" is never used' in capsys.readouterr().out
+    with (seeds / "articles" / "2021-07-26-meeting.yml").open("a", encoding="utf-8") as stream:
+        stream.write("updates:\n  - date: 2021-08-15\n    kind: update\n    text: Doses arrived through COVAX.\n"
+                     "    sources: [example-2021-07-26-meeting]\n")
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().out == ("ok: 1 article, 1 topic, 2 entities, 2 events, 1 source, 2 terms; "
+                                       "no problems found\n")
