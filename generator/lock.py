@@ -336,14 +336,14 @@ def parse_lock(text: str, name: str) -> Lock:
     if data.get("version") != VERSION:
         raise ValueError(f"version {data.get('version')!r}, expected {VERSION}")
     lock = Lock(name, dt.date.fromisoformat(data["locked"]))
-    lines = text.splitlines()
+    starts = {line.strip().removesuffix(" {"): number for number, line in enumerate(text.splitlines(), 1)
+              if line.endswith("{") and line.startswith('    "')}
     for page, record in data["pages"].items():
         lock.values[page] = [_guarded(page, item) for item in record.get("values", ())]
         lock.files[page] = record.get("file", "")
         lock.entries[page] = [(e["date"], e["kind"], e.get("about", "")) for e in record.get("updates", ())]
         lock.removed[page] = list(record.get("removed", ()))
-        marker = json.dumps(page, ensure_ascii=False) + ":"
-        lock.lines[page] = next((n for n, line in enumerate(lines, 1) if line.strip().startswith(marker)), 0)
+        lock.lines[page] = starts.get(json.dumps(page, ensure_ascii=False) + ":", 0)
     return lock
 
 
