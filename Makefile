@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check golden bench clean new schemas
+.PHONY: site serve test lint check lock golden bench clean new schemas
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: $(BIN)/mkdocs
 ## check: check every input without building
 check: $(BIN)/mkdocs
 	$(BIN)/python -m generator check
+
+## lock: when publishing, record the published values that check guards (DATE=YYYY-MM-DD for the day of publication)
+lock: $(BIN)/mkdocs
+	$(BIN)/python -m generator lock $(if $(DATE),--date $(DATE))
 
 ## new: how to add an article, topic, entity, source, glossary term or chart (starter files)
 new:

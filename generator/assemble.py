@@ -18,6 +18,7 @@ from typing import Any
 
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
+from .ledger import about_problems
 from .load import Loaded
 from .model import Article, Chart, Entity, Site, Source, Story, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
@@ -88,6 +89,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {})
     problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
     if any(p.severity == "error" for p in problems):

@@ -121,6 +121,8 @@ def _prose(site: Site) -> Iterator[str]:
         yield from (entity.description, entity.role)
     for event in site.all_events():
         yield from (event.title, event.text)
+    for records in (site.articles, site.topics, site.entities):
+        yield from (update.text for record in records for update in record.updates)
 
 
 def _uses(text: str, word: str) -> bool:

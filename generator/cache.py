@@ -25,13 +25,18 @@ GENERATOR = Path(__file__).resolve().parent
 """The generator's own code and data: a change to it may change every page."""
 
 
-def fingerprint(folders: Iterable[Path]) -> str | None:
-    """A digest of every file and folder name and every file's bytes under `folders`; None if one is unreadable."""
+def fingerprint(folders: Iterable[Path], settings: str = "") -> str | None:
+    """A digest of every file and folder name and every file's bytes under `folders`; None if one is unreadable.
+
+    `settings` stands for what else the output depends on: the site's address and name, which the feeds and the
+    share cards write out.
+    """
     digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"\0settings {settings}\0".encode())
     try:
         for folder in folders:
             digest.update(f"\0root {folder.name}\0".encode())
-            for path in [folder] if folder.is_file() else _tree(folder):
+            for path in _tree(folder):
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
                 if path.is_file():
                     digest.update(_file_digest(path).encode())

@@ -24,7 +24,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 from . import paths
@@ -73,23 +72,6 @@ def page_title(markdown: str) -> str:
     """The title a rendered page gives itself in its front matter (where the theme reads it too)."""
     match = FRONT_MATTER_TITLE.match(markdown)
     return html.unescape(json.loads(match[1])) if match else ""
-
-
-def site_name(root: Path) -> str:
-    """The `site_name` of the project's mkdocs.yml (its `!ENV` and other tags are read as plain values)."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return "Explainer"
-    return str(config.get("site_name") or "Explainer") if isinstance(config, dict) else "Explainer"
-
-
-class _TagTolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags a safe loader refuses, as plain data."""
-
-
-_TagTolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TagTolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def render_cards(pages: Mapping[str, str], site: Site, docs: Path, name: str) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-"""The command line: `python -m generator build|check|new|schemas`.
+"""The command line: `python -m generator build|check|lock|new|schemas`.
 
 This is one of the two places (with the MkDocs hook) where the project's
 errors become exit codes and messages; a traceback is shown only with
@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import sys
 from pathlib import Path
 
-from . import json_schemas, scaffold, schema_comment
-from .errors import GeneratorError, InputError, relative
+from . import json_schemas, lock, scaffold, schema_comment
+from .assemble import assemble
+from .errors import GeneratorError, InputError, Problem, relative
+from .ledger import latest_date
+from .load import load_seeds
 from .pipeline import Project, check, generate
 from .report import FORMATS, count_records, format_problems, summary, text_line
 
@@ -24,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(project, args.format, args.strict)
+        if args.command == "lock":
+            return run_lock(project, args.date, args.withdraw)
         if args.command == "new":
             return run_new(project, args.kind, args.id)
         if args.command == "schemas":
@@ -55,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text for people, json for editor integrations, github for workflow annotations")
     check.add_argument("--strict", action="store_true", help="treat warnings (unused records) as errors")
+    locking = commands.add_parser("lock", help="record the published values that check guards (run it when you "
+                                  "publish)", description=LOCK_HELP)
+    locking.add_argument("--date", type=_date, help="the date of publication, YYYY-MM-DD (default: the newest date "
+                         "of an article or an updates: entry in seeds/)")
+    locking.add_argument("--withdraw", action="append", default=[], metavar="PAGE",
+                         help="a page whose file was removed on purpose, such as article/2021-07-26-short-name")
     new = commands.add_parser("new", help="write a starter file for a new record", epilog=NEW_EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     new.add_argument("kind", choices=scaffold.CHOICES, help="what to add")
@@ -63,6 +75,18 @@ def _parser() -> argparse.ArgumentParser:
     schemas.add_argument("--annotate", action="store_true",
                          help="also point every YAML file in seeds/ at its schema (first-line comment)")
     return parser
+
+
+LOCK_HELP = """Write seeds/published.lock.json: each claim's verdict, each key number's value, each event's date and
+each fact's text. From then on, check fails when one of them changes (or goes) without an updates: entry dated on
+or after the lock's date. The lock is refused while check finds such a change."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
 
 
 NEW_EXAMPLES = """examples:
@@ -89,6 +113,34 @@ def run_check(project: Project, format: str, strict: bool) -> int:
         print(output, end="")
         print(line, file=sys.stderr)
     return 1 if failed else 0
+
+
+def run_lock(project: Project, date: dt.date | None, withdrawn: list[str]) -> int:
+    """Check, compare with the previous lock, then record the published values; nothing is written on a problem."""
+    loaded = load_seeds(project.seeds, project.root)
+    site, checked = assemble(loaded, project.root)
+    previous = loaded.lock
+    problems = lock.compare(checked, previous, withdrawn) if previous else []
+    unknown = sorted(set(withdrawn) - set(previous.values if previous else ()))
+    problems += [Problem(relative(project.seeds / lock.LOCK_NAME, project.root), 0, 0, "",
+                         f'--withdraw {page}: the lock holds no page "{page}"') for page in unknown]
+    when = date or latest_date(site) or (previous.locked if previous else None)
+    if when is None:
+        problems.append(Problem(relative(project.seeds, project.root), 0, 0, "", "no article and no updates: entry "
+                                "gives a date: give the date of publication with --date YYYY-MM-DD"))
+    elif previous and when < previous.locked:
+        if date is not None:
+            problems.append(Problem(previous.name, 0, 0, "", f"--date {date.isoformat()} is before the date of the "
+                                    f"last lock, {previous.locked.isoformat()}: a lock's date never goes back"))
+        when = previous.locked
+    if problems or when is None:
+        raise InputError(problems)
+    path = project.seeds / lock.LOCK_NAME
+    changed = lock.write_lock(path, lock.lock_text(checked, when, previous, withdrawn))
+    count = sum(len(values) for values in lock.guarded_values(checked).values())
+    print(f"{'locked' if changed else 'already locked'}: {count} published values as of {when.isoformat()} in "
+          f"{relative(path, project.root)}")
+    return 0
 
 
 def run_new(project: Project, kind: str, id: str) -> int:

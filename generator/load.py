@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, relative
+from .lock import LOCK_NAME, Lock, read_lock
 from .model import FILE_KINDS
 from .schema import FileKind
 from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
-IGNORED_NAMES = {"README.md", ".gitkeep"}
+IGNORED_NAMES = {"README.md", ".gitkeep", LOCK_NAME}
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Kinds of which a file could not be read, so their ids are not all known."""
+    lock: Lock | None = None
+    """The published values `python -m generator lock` recorded (`lock.py`), if it has been run."""
 
 
 def load_seeds(seeds: Path, root: Path) -> Loaded:
@@ -44,6 +47,8 @@ def load_seeds(seeds: Path, root: Path) -> Loaded:
     if not seeds.is_dir():
         loaded.problems.append(Problem(relative(seeds, root), 0, 0, "", "the seeds folder does not exist"))
         return loaded
+    loaded.lock, problems = read_lock(seeds / LOCK_NAME, _name(seeds / LOCK_NAME, root))
+    loaded.problems += problems
     known = {kind.folder for kind in FILE_KINDS}
     for path in sorted(seeds.iterdir()):
         if path.name not in known and not path.name.startswith(".") and path.name not in IGNORED_NAMES:

@@ -20,6 +20,7 @@ from generator.errors import GeneratorError, InputError
 from generator.pipeline import Project, generate
 from generator.report import text_line
 from generator.robots import robots_txt
+from generator.siteconfig import SiteSettings, normalise_url
 
 log = logging.getLogger("mkdocs.plugins.generator")
 SKIP = "EXPLAINER_SKIP_GENERATE"
@@ -30,7 +31,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if os.environ.get(SKIP) == "1":
         log.info(f"generator: skipped ({SKIP}=1)")
         return
-    project = Project.at(Path(config.config_file_path).parent)
+    settings = SiteSettings(normalise_url(config.site_url), config.site_name or "")
+    project = Project.at(Path(config.config_file_path).parent, settings)
     try:
         report = generate(project)
     except InputError as error:

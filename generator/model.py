@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import schema as s
 from .schema import FileKind
@@ -88,6 +89,30 @@ class Source:
     note: str = s.text("Anything a reader should know about this source.", example="")
 
 
+UPDATE_KINDS: dict[str, str] = {"update": "Update", "correction": "Correction", "clarification": "Clarification"}
+"""Kinds of entry in a page's history, with the label readers see."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Update:
+    """A dated change made after the page was published. The latest shows at the top of the page, every one in its
+    history and on the Corrections and updates page."""
+
+    date: dt.date = s.date("When the change was made, as YYYY-MM-DD.", required=True, example="2021-12-09")
+    kind: str = s.choice(tuple(UPDATE_KINDS), "update: the story moved on; correction: something was wrong and is "
+                         "put right; clarification: something is said more clearly.", required=True,
+                         example="update")
+    text: str = s.markdown("What changed, for readers, in a sentence or two (Markdown, no HTML).", required=True,
+                           example="Iraq announced the end of the coalition's combat mission on 9 December 2021.")
+    sources: tuple[str, ...] = s.sources()
+    about: str = s.slug("The id of the claim, fact, key number, event or section that this entry changes; leave "
+                        "it out when the entry concerns the whole page.", example="no-combat-by-year-end")
+
+
+def _updates() -> Any:
+    return s.records(Update, "Changes made after publication, in any order: pages show them newest first.")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Mirror:
     """A site that copies other publishers' work. A source whose url is on it gets a warning from check."""
@@ -113,6 +138,8 @@ class Fact:
                               example=False)
     note: str = s.markdown("Where sources disagree, say how, shown under the statement.",
                            example="Other counts give 4,477.")
+    id: str = s.slug("An id, so that an update's `about:` can name this fact (unique within the topic).",
+                     example="deadline-2011")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,6 +208,7 @@ class Topic:
     sections: tuple[Section, ...] = s.records(Section, "The sections of the page, in reading order.", required=True,
                                               min_items=1)
     events: tuple[Event, ...] = s.records(Event, "Timeline events of this topic.")
+    updates: tuple[Update, ...] = _updates()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -216,6 +244,7 @@ class Entity:
                                  example=44.3615)
     location_sources: tuple[str, ...] = s.refs("source", "Ids of the sources that give the coordinates (a gazetteer "
                                                "page).", example=["countrycoordinate-baghdad"])
+    updates: tuple[Update, ...] = _updates()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -240,6 +269,8 @@ class KeyNumber:
     value: str = s.text("The number as it should be shown.", required=True, example="2,500")
     label: str = s.text("What the number counts.", required=True, example="US troops in Iraq in July 2021")
     sources: tuple[str, ...] = s.sources()
+    id: str = s.slug("An id, so that an update's `about:` can name this number (unique within the article).",
+                     example="troops-in-iraq")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -419,6 +450,7 @@ class Article:
     events: tuple[Event, ...] = s.records(Event, "Timeline events that belong to the article's own story.")
     charts: tuple[str, ...] = s.refs("chart", "Charts shown with the key numbers on the home page while this is the "
                                      "latest article.", example=["us-troops-in-iraq"])
+    updates: tuple[Update, ...] = _updates()
 
     @property
     def date(self) -> dt.date | None:

@@ -14,6 +14,12 @@ TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 HOW_TO_EDIT_PAGE = "how-to-edit.md"
+UPDATES_PAGE = "updates.md"
+"""The site-wide Corrections and updates page."""
+UPDATES_ANCHOR = "updates"
+"""Where a page's history starts: the place an entry about the whole page links to."""
+FEED_PATH = "feed.xml"
+"""The site's Atom feed, at the site's root."""
 
 
 def article_path(article_id: str) -> str:
@@ -45,6 +51,25 @@ def claim_anchor(claim_id: str) -> str:
 def check_anchor(claim_id: str) -> str:
     """A claim's row in the article's table of checked claims."""
     return f"check-{claim_id}"
+
+
+def fact_anchor(fact_id: str) -> str:
+    return f"fact-{fact_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def key_number_anchor(key_id: str) -> str:
+    return f"key-{key_id}"
+
+
+def topic_feed_path(topic_id: str) -> str:
+    """Beside feed.xml at the site's root: Material's instant navigation fetches `sitemap.xml` next to every
+    `rel="alternate"` link of a page (it takes them for language versions), so a feed in a folder would cost
+    each topic page a failed request."""
+    return f"feed-{topic_id}.xml"
 
 
 def source_anchor(source_id: str) -> str:

@@ -17,15 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, cards
+from . import cache, cards, lock
 from .analysis import Analysis, analyse
 from .assemble import assemble
 from .audit import audit
 from .errors import InputError, Problem
+from .feed import feeds
+from .ledger import Ledger, build_ledger
 from .lite import render_lite
 from .load import Loaded, load_seeds
 from .model import Site
 from .render import render_site
+from .siteconfig import SiteSettings, read_settings
 from .validate import CheckedFile
 from .write import WriteReport, read_manifest, write_pages
 
@@ -38,16 +41,20 @@ class Project:
     seeds: Path
     templates: Path
     docs: Path
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """The site's address and name: without an address, no feed can be written."""
 
     @classmethod
-    def at(cls, root: Path) -> Project:
+    def at(cls, root: Path, settings: SiteSettings | None = None) -> Project:
+        """The project in `root`; its settings are read from its mkdocs.yml unless given (the MkDocs hook does)."""
         root = root.resolve()
-        return cls(root, root / "seeds", root / "templates", root / "docs")
+        return cls(root, root / "seeds", root / "templates", root / "docs", settings or read_settings(root))
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Everything the pages depend on (mkdocs.yml for the site name on the share cards)."""
-        return (self.seeds, self.templates, cache.GENERATOR, self.root / "mkdocs.yml")
+        """Everything the pages depend on; the site's settings are fingerprinted as values, since the MkDocs hook
+        gives its own."""
+        return (self.seeds, self.templates, cache.GENERATOR)
 
 
 @dataclass
@@ -80,6 +87,7 @@ class CheckReport:
     problems: list[Problem]
     site: Site | None = None
     analysis: Analysis | None = None
+    ledger: Ledger | None = None
     checked: list[CheckedFile] = field(default_factory=list)
     """Each file's checked values, with where each was written."""
 
@@ -106,9 +114,12 @@ def check(project: Project, report: RunReport | None = None) -> CheckReport:
         return CheckReport(loaded, error.problems)
     with _timed(report, "link"):
         analysis = analyse(site)
+        ledger = build_ledger(site, loaded.lock.nameable() if loaded.lock else None)
     with _timed(report, "audit"):
-        warnings = audit(site, checked, loaded, analysis)
-    return CheckReport(loaded, warnings, site, analysis, checked)
+        problems = audit(site, checked, loaded, analysis)
+        # A published value changed without an update that says so stops the build as well as the check.
+        problems += lock.compare(checked, loaded.lock) if loaded.lock else []
+    return CheckReport(loaded, sorted(problems), site, analysis, ledger, checked)
 
 
 @contextmanager
@@ -140,20 +151,23 @@ def _generate(project: Project, write: bool) -> RunReport:
     inputs = None
     if write:
         with _timed(report, "fingerprint"):
-            inputs = cache.fingerprint(project.inputs)
+            inputs = cache.fingerprint(project.inputs, settings=repr(project.settings))
             report.cached = cache.up_to_date(project.docs, inputs)
         if report.cached:
             report.written = WriteReport(unchanged=sorted(read_manifest(project.docs)))
             return report
     checked = check(project, report)
     report.site, report.warnings = checked.valid_site(), checked.problems
-    assert checked.analysis is not None, "a valid site has always been through the link stage"
+    assert checked.analysis and checked.ledger, "a valid site has always been through the link stage"
+    site_url, site_name = project.settings.site_url, project.settings.site_name
     with _timed(report, "render"):
-        report.pages = render_site(report.site, project.templates, checked.analysis)
+        report.pages = render_site(report.site, project.templates, checked.analysis, ledger=checked.ledger,
+                                   feeds=bool(site_url))
         report.pages |= render_lite(report.site, project.templates, checked.analysis)
+        report.pages |= feeds(report.site, checked.ledger, site_url, site_name)
     if write:
         with _timed(report, "cards"):
-            report.files = cards.render_cards(report.pages, report.site, project.docs, cards.site_name(project.root))
+            report.files = cards.render_cards(report.pages, report.site, project.docs, site_name or "Explainer")
         with _timed(report, "write"):
             cache.forget(project.docs)
             outputs: dict[str, str | bytes] = {**report.pages, **report.files}

@@ -26,6 +26,7 @@ import jinja2
 from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
 from .charts import ChartFigure, chart_figure
+from .ledger import Ledger, build_ledger
 from .link import whole_words
 from .maps import MapFigure, Place, coordinates_text, map_figure, page_href
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
@@ -140,9 +141,11 @@ class TimelineEntry:
 class Renderer:
     """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
 
-    def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
+    def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None, *,
+                 ledger: Ledger | None = None, feeds: bool = False) -> None:
         self.site = site
         self.analysis: Analysis = analysis if analysis is not None else analyse(site)
+        self.ledger = ledger if ledger is not None else build_ledger(site)
         self.sources = {s.id: s for s in site.sources}
         self.entities = {e.id: e for e in site.entities}
         self.topics = {t.id: t for t in site.topics}
@@ -157,7 +160,9 @@ class Renderer:
                                 source_kinds=SOURCE_KINDS,
                                 front_matter=front_matter, verdict_label=markup.verdict_label,
                                 further_title=self.further_title, chart_figure=self.chart_figure,
-                                map_figure=self.map_figure, coordinates_text=coordinates_text)
+                                map_figure=self.map_figure, coordinates_text=coordinates_text,
+                                ledger=self.ledger, feed_path=paths.FEED_PATH if feeds else "",
+                                topic_feed_path=paths.topic_feed_path if feeds else None)
         self.charts = {chart.id: chart for chart in site.charts}
         self.ids_on: dict[str, set[str]] = {}
         """Page path -> ids of the figures shown on it so far, so that each figure gets an id of its own."""
@@ -184,6 +189,7 @@ class Renderer:
         pages[paths.GLOSSARY_PAGE] = self.render("glossary.md.j2", paths.GLOSSARY_PAGE, entities=self.entities)
         pages[paths.HOW_TO_EDIT_PAGE] = self.render("how-to-edit.md.j2", paths.HOW_TO_EDIT_PAGE,
                                                     **reference_context())
+        pages[paths.UPDATES_PAGE] = self.render("updates.md.j2", paths.UPDATES_PAGE)
         pages[paths.HOME] = self.render("home.md.j2", paths.HOME, items=self.home_items(),
                                         lead=self.site.articles[0] if self.site.articles else None)
         pages[paths.SOURCES_PAGE] = self.sources_page(self.citations)
@@ -288,7 +294,8 @@ class Renderer:
 
     def page_titles(self) -> dict[str, str]:
         """The title of every page that can cite a source, for the sources page's links back."""
-        titles = {paths.HOME: "Home", paths.TIMELINE_PAGE: "Timeline", paths.GLOSSARY_PAGE: "Glossary"}
+        titles = {paths.HOME: "Home", paths.TIMELINE_PAGE: "Timeline", paths.GLOSSARY_PAGE: "Glossary",
+                  paths.UPDATES_PAGE: "Corrections and updates"}
         titles |= {paths.article_path(a.id): a.title for a in self.site.articles}
         titles |= {paths.topic_path(t.id): t.title for t in self.site.topics}
         titles |= {paths.entity_path(e.id): e.name for e in self.site.entities}
@@ -361,6 +368,7 @@ class Renderer:
             news["publisher"] = {"@type": "Organization", "name": article.outlet}
         if article.original_source:
             news["isBasedOn"] = self.sources[article.original_source].url
+        news |= self.ledger.jsonld(paths.article_path(article.id))
         reviews = [{"@type": "ClaimReview", "claimReviewed": claim.claim,
                     "reviewBody": strip_markdown(claim.explanation),
                     "reviewRating": {"@type": "Rating", "alternateName": VERDICTS[claim.verdict].label},
@@ -392,6 +400,10 @@ class Renderer:
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
-def render_site(site: Site, templates: Path, analysis: Analysis | None = None) -> dict[str, str]:
-    """Every generated page of the site, as Markdown keyed by its path under `docs/`."""
-    return Renderer(site, templates, analysis).render_all()
+def render_site(site: Site, templates: Path, analysis: Analysis | None = None, *, ledger: Ledger | None = None,
+                feeds: bool = False) -> dict[str, str]:
+    """Every generated page of the site, as Markdown keyed by its path under `docs/`.
+
+    `feeds` says whether the feeds are written (they need the site's address), so pages may link to them.
+    """
+    return Renderer(site, templates, analysis, ledger=ledger, feeds=feeds).render_all()

@@ -80,7 +80,7 @@ def test_a_deleted_topic_loses_its_page(generated: Project) -> None:
     assert "topics/withdrawal-again.md" in regenerate(generated).written
     extra.unlink()
     report = regenerate(generated)
-    assert report.removed == ["cards/topics/withdrawal-again.png", "lite/topics/withdrawal-again.html",
-                              "topics/withdrawal-again.md"]
+    assert report.removed == ["cards/topics/withdrawal-again.png", "feed-withdrawal-again.xml",
+                              "lite/topics/withdrawal-again.html", "topics/withdrawal-again.md"]
     assert not (generated.docs / "topics" / "withdrawal-again.md").exists()
     assert "topics/pro-iran-factions.md" not in report.written
