@@ -13,7 +13,7 @@ import pytest
 from htmlpages import read_page
 from support import ROOT
 
-from generator.model import Claim
+from generator.model import Claim, Question
 from generator.pipeline import Project, check
 from generator.sourcing import known_mirrors, mirror_for
 
@@ -50,7 +50,14 @@ def all_statements() -> list[tuple[str, bool]]:
         found += [(f"{c.claim} {c.explanation}", c.verdict == "unverified") for c in article.claims]
         found += [(p.text, False) for p in (*article.why_it_matters, *article.what_to_watch)]
         found += [(f"{n.value} {n.label}", False) for n in article.key_numbers]
+    found += [(f"{q.q} {q.answer}", False) for q in all_questions()]
     return found
+
+
+def all_questions() -> list[Question]:
+    """The readers' question cards of the seed story: its article sidecar's and its topics'."""
+    article = next(a for a in SITE.articles if a.id == ARTICLE_ID)
+    return [*article.questions, *(q for topic in SITE.topics for q in topic.questions)]
 
 
 @pytest.mark.parametrize("pattern", MEMORY_ONLY)
@@ -194,3 +201,29 @@ def test_the_strategic_dialogue_is_kept_apart_from_the_2008_agreement() -> None:
 ])
 def test_what_a_reader_needs_is_on_the_site(pattern: str) -> None:
     assert any(re.search(pattern, text, re.DOTALL) for text, _ in all_statements()), pattern
+
+
+def test_the_seed_story_answers_its_readers_questions() -> None:
+    """Issue 19: at least 12 cards, answers short enough to read at a glance, and every topic opens with some."""
+    article = next(a for a in SITE.articles if a.id == ARTICLE_ID)
+    assert len(article.questions) >= 5, "the home page shows the story's own questions"
+    assert len(all_questions()) >= 12
+    long = {q.q: len(q.answer.split()) for q in all_questions() if len(q.answer.split()) > 130}
+    assert long == {}, long
+    assert {"us-withdrawal-2011", "coalition-against-islamic-state", "pro-iran-factions"} <= TOPICS.keys()
+    too_few = {topic.id: len(topic.questions) for topic in SITE.topics if len(topic.questions) < 2}
+    assert too_few == {}, too_few
+
+
+@pytest.mark.parametrize("question", all_questions(), ids=lambda q: q.q)
+def test_every_answer_rests_on_a_primary_wire_or_press_source(question: Question) -> None:
+    kinds = {SOURCES[id].kind for id in question.sources}
+    assert kinds & {"primary", "wire", "press"}, f"{question.q} rests on {sorted(kinds)} only"
+
+
+def test_answers_about_the_attacks_say_the_factions_are_only_suspected() -> None:
+    """Most attacks on US forces went unclaimed: an answer that blames the factions must say so."""
+    about_attacks = [q for q in all_questions() if re.search(r"\battacks\b", q.answer) and "blamed" in q.answer]
+    assert about_attacks, "expected a card on the attacks blamed on the factions"
+    for question in about_attacks:
+        assert "suspected" in question.answer and "unclaimed" in question.answer, question.q
