@@ -1,4 +1,4 @@
-"""The command line: `python -m generator build|check|new|schemas`.
+"""The command line: `python -m generator build|check|new|schemas|suggest`.
 
 This is one of the two places (with the MkDocs hook) where the project's
 errors become exit codes and messages; a traceback is shown only with
@@ -12,11 +12,12 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from . import editor_schema, scaffold
+from . import editor_schema, scaffold, suggest
 from .audit import audit
 from .crossref import assemble
 from .errors import GeneratorError, InputError, Problem, relative
 from .load import load_seeds
+from .match import APPLY_MIN
 from .pipeline import Project, generate
 from .report import FORMATS, count_records, format_problems, summary
 
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_new(project, args.kind, args.id)
         if args.command == "schemas":
             return run_schemas(project, args.annotate)
+        if args.command == "suggest":
+            return suggest.run_suggest(project, args.article, args.format, args.apply, args.accept)
         report = generate(project)
         assert report.written is not None
         written = report.written
@@ -63,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the editors' JSON Schemas into generator/schemas/")
     schemas.add_argument("--annotate", action="store_true",
                          help="also point every YAML file in seeds/ at its schema (first-line comment)")
+    helper = commands.add_parser("suggest", help="list a new article's names (known, misspelt, new), claims and dates")
+    helper.add_argument("article", type=Path, help="the article's text file, as received")
+    helper.add_argument("--format", choices=suggest.FORMATS, default="text", help="text for people, json for tools")
+    helper.add_argument("--apply", action="store_true",
+                        help=f"add the misspellings scoring {APPLY_MIN} or more to their entities' aliases")
+    helper.add_argument("--accept", action="append", default=[], metavar="NAME[=ENTITY]",
+                        help="also add this printed name (to its best candidate, or to ENTITY); repeatable")
     return parser
 
 

@@ -147,13 +147,15 @@ def event_dates(found: list[DateFound]) -> Iterator[dt.date]:
                 yield (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
 
 
-def page_date_warning(page_date: dt.date, events: dt.date, source: str) -> str | None:
-    """Why a page date is suspect, compared with the events' date (`source` says where that came from)."""
+def page_date_warning(page_date: dt.date, events: dt.date, from_sidecar: bool) -> str | None:
+    """Why a page date is suspect, compared with the events' date (from the sidecar, or the text's latest)."""
     gap = (page_date - events).days
+    source = "the sidecar's event_date" if from_sidecar else "the latest date the text gives"
+    advice = ("the page shows the events' date; say in the sidecar's note why the page date misleads"
+              if from_sidecar else "if the article reports those events, set event_date in the sidecar")
     if gap > FAR_DAYS:
         return (f"the page is dated {_long(page_date)}, {gap} days after the events it reports ({_long(events)}, "
-                f"{source}): a scraped or republished copy keeps its own date; set page_date and event_date in "
-                "the sidecar")
+                f"{source}): a scraped or republished copy keeps its own date; {advice}")
     if gap < -1:
         return (f"the page is dated {_long(page_date)}, before the events it reports ({_long(events)}, {source}): "
                 "check the date line")

@@ -38,6 +38,8 @@ from .names import is_acronym, is_common, is_name_like, name_words, spelling, wo
 
 VARIANT_MIN = 70
 """A name scoring this much against an entity (0-100) is reported as a variant of it."""
+APPLY_MIN = 80
+"""`suggest --apply` adds a variant scoring this much or more as a garbled alias; `--accept` takes lower ones."""
 SINGLE_WORD_MIN = 85
 """A name of one word carries less evidence than a full name: it is a variant only from this score."""
 AMBIGUOUS_MARGIN = 3

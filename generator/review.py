@@ -22,7 +22,7 @@ from .dates import DateFound, event_dates, find_dates, page_date_warning
 from .errors import Problem
 from .link import Linker
 from .load import Loaded
-from .match import Matcher, Verdict
+from .match import APPLY_MIN, Matcher, Verdict
 from .model import Entity, Site
 from .names import NameSpan, find_names
 
@@ -181,14 +181,10 @@ def _page_flag(page: dt.date | None, known: Dates, found: list[DateFound],
     """A warning on the page date when it is far from the events (from the sidecar, or dated in the text)."""
     if page is None:
         return None
-    if known.event:
-        events, source = known.event, "the sidecar's event_date"
-    else:
-        latest = max(event_dates(found), default=None)
-        if latest is None:
-            return None
-        events, source = latest, "the latest date the text gives"
-    why = page_date_warning(page, events, source)
+    events = known.event or max(event_dates(found), default=None)
+    if events is None:
+        return None
+    why = page_date_warning(page, events, from_sidecar=known.event is not None)
     if why is None:
         return None
     line, column = _where(lines, page_line[0]) if page_line else (0, 0)
@@ -209,11 +205,12 @@ def garble_problems(site: Site, loaded: Loaded) -> list[Problem]:
             if verdict.status != "variant" or (name.start, name.printed) in linked or _linked(reader, name):
                 continue
             entity = verdict.candidates[0]
+            option = "--apply" if entity.score >= APPLY_MIN else f'--accept "{name.printed}"'
             problems.append(Problem(
                 seed.name, name.line, name.column, "",
                 f'"{name.printed}" looks like a misspelling of {entity.form} ({entity.entity}, score '
                 f'{entity.score}) that no alias covers: if it is, add {alias_line(name.printed)} to the aliases '
-                f"of {entity.entity} (or run: python -m generator suggest {seed.name} --apply)",
+                f"of {entity.entity} (or run: python -m generator suggest {seed.name} {option})",
                 severity="warning"))
     return problems
 
