@@ -3,6 +3,8 @@
 An entity no text mentions, a source nothing cites, a glossary term no text
 uses and a topic no article draws on are not mistakes, only loose ends, so
 they are warnings: `check` reports them and `check --strict` fails on them.
+So is a name in an article that looks like a misspelt entity that no alias
+covers (`review.garble_problems`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from .analysis import analyse
 from .errors import Problem
 from .load import Loaded
 from .model import Site
+from .review import garble_problems
 from .validate import CheckedFile
 from .yamlfile import YNode
 
@@ -44,7 +47,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded) -> list[Proble
                for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded)
+    problems = placeholders(loaded) + garble_problems(site, loaded)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))
         problems.append(Problem(place.file, place.line, place.column, place.key,
