@@ -26,11 +26,11 @@ number of entities.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .model import Entity
@@ -105,12 +105,13 @@ class Verdict:
     note: str = ""
 
 
+SKELETON_MAP = str.maketrans({"t": "d", "f": "b", "p": "b", "v": "b", "x": "k", "a": None, "i": None, "u": None})
+
+
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of a spelling-form word, with t/d, b/f/p/v, s/sh and k/kh as one sound each."""
-    return re.sub(r"[aiu]", "", word.replace("sh", "s")).translate(SKELETON_MAP)
-
-
-SKELETON_MAP = str.maketrans({"t": "d", "f": "b", "p": "b", "v": "b", "x": "k"})
+    return word.replace("sh", "s").translate(SKELETON_MAP)
 
 
 @lru_cache(maxsize=131072)
@@ -147,7 +148,8 @@ def _derived(longer: str, shorter: str) -> bool:
 
 
 def _deletions(key: str) -> set[str]:
-    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))} if len(key) > 1 else {key}
+    """The key and the key less one of its letters after the first: a name keeps its first consonant."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(1, len(key)))}
 
 
 class Matcher:
@@ -156,6 +158,8 @@ class Matcher:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.exact: dict[str, str] = {}
         self.forms: list[Form] = []
+        self.heads: list[str] = []
+        """The spelling of each form's last word."""
         self.by_head: dict[str, list[int]] = {}
         for entity in entities:
             for name in (entity.name, *(alias.name for alias in entity.aliases)):
@@ -167,6 +171,7 @@ class Matcher:
     def _add(self, form: Form) -> None:
         index = len(self.forms)
         self.forms.append(form)
+        self.heads.append(spelling(form.words[-1]))
         for key in _deletions(skeleton(spelling(form.words[-1]))):
             self.by_head.setdefault(key, []).append(index)
 
@@ -199,10 +204,18 @@ class Matcher:
         return tuple(sorted(best.values(), key=lambda c: (-c.score, c.entity)))
 
     def _retrieve(self, last_word: str) -> list[int]:
+        """The forms whose last word may match `last_word`: same consonants but one, and letters at least half alike.
+
+        Half the letters alike is the least a last word scoring `HEAD_MIN` can have (the consonants count for
+        the other half); one call compares them all.
+        """
         found: set[int] = set()
         for key in _deletions(skeleton(spelling(last_word))):
             found.update(self.by_head.get(key, ()))
-        return sorted(found)
+        indexes = sorted(found)
+        alike = process.extract(spelling(last_word), [self.heads[i] for i in indexes], limit=None,
+                                scorer=Levenshtein.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
+        return sorted(indexes[position] for _, _, position in alike)
 
 
 def _matchable(printed: str, words: tuple[str, ...]) -> bool:

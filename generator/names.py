@@ -86,8 +86,8 @@ WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=[ \t]+[A-Z])|[^\W\d_][\w]*(?:[-'�
 or an initial before a capitalised word (George W. Bush)."""
 GAP = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|\r|\n)?[ \t\u00a0\u202f]*")
 """What may stand between two words of one name: spaces and at most one line break."""
-SENTENCE_END = re.compile(r"(?:^|[.!?…]['\"”’)\]]*)[\s\"“‘'(\[]*$")
-POSSESSIVE = re.compile(r"['’]s?$")
+OPENING = "\"“‘'(["
+CLOSING = "\"”’')]"
 SPELLING_RULES = (("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "x"), ("gh", "g"), ("dh", "d"),
                   ("th", "d"), ("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
 """Digraphs first: French ch and ou, English ee; kh stays one sound of its own (x)."""
@@ -96,6 +96,8 @@ LETTER_MAP = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "d", "o": "u", "e
 SOFT_C = re.compile(r"c(?=[eiy])")
 FINAL_H = re.compile(r"(?<=[aiu])h$")
 DOUBLES = re.compile(r"(.)\1+")
+NOT_LETTER = re.compile(r"[^a-z]")
+NAME_SEPARATOR = re.compile(r"[\s\-–—‐]+")
 ABD = re.compile(r"^abd(?:ul|el|al|oul)?(?=[a-z]{3})|^abd(?:ul|el|al|oul)$")
 
 
@@ -114,23 +116,24 @@ class NameSpan:
 @lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """`word` in a spelling where the common transliterations of one name are equal: Qassem and Kasim give kasim."""
-    text = anyascii(word).lower()
-    text = SOFT_C.sub("s", re.sub(r"[^a-z]", "", text))
+    text = SOFT_C.sub("s", plain(word))
     for old, new in SPELLING_RULES:
         text = text.replace(old, new)
     text = FINAL_H.sub("", text.translate(LETTER_MAP))
     return DOUBLES.sub(r"\1", text)
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> str:
     """A word in lowercase ASCII letters only: Koweït gives koweit, Kata'ib gives kataib."""
-    return re.sub(r"[^a-z]", "", anyascii(word).lower())
+    return NOT_LETTER.sub("", anyascii(word).lower())
 
 
+@lru_cache(maxsize=16384)
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name that tell it apart, in `plain` letters: particles dropped, Abdul and Abd al- unified."""
     words: list[str] = []
-    for part in re.split(r"[\s\-–—‐]+", name):
+    for part in NAME_SEPARATOR.split(name):
         word = plain(part)
         if not word or part.lower() in CONNECTORS or part.lower() in HYPHEN_PARTICLES:
             continue
@@ -209,6 +212,16 @@ def find_names(text: str) -> list[NameSpan]:
     return spans
 
 
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence: only spaces and opening quotes since the last full stop."""
+    index = start
+    while index > 0 and (text[index - 1].isspace() or text[index - 1] in OPENING):
+        index -= 1
+    while index > 0 and text[index - 1] in CLOSING:
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?…"
+
+
 def _is_connector(word: str) -> bool:
     return word.lower() in CONNECTORS and not word[:1].isupper()
 
@@ -221,7 +234,7 @@ def _close(text: str, run: list[tuple[int, int, str]], spans: list[NameSpan]) ->
         run = run[1:]
     if not run:
         return
-    initial = SENTENCE_END.search(text, 0, run[0][0]) is not None
+    initial = starts_sentence(text, run[0][0])
     title = _title_length([word.lower() for _, _, word in run])
     if title:
         run, initial = run[title:], False
@@ -288,11 +301,17 @@ class Variants:
         self.keys = {key: value for key, value in keys.items() if key not in shared}
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-        """(start, end, entity id, name it spells) for each variant in `text` outside the `taken` spans."""
+        """(start, end, entity id, name it spells) for each variant in `text` outside the `taken` spans.
+
+        `taken` is in text order and its spans do not overlap (the exact names found before).
+        """
         found = []
+        next_taken = 0
         for run in NAME_RUN.finditer(text):
             start, end = run.span()
-            if any(s < end and start < e for s, e in taken):
+            while next_taken < len(taken) and taken[next_taken][1] <= start:
+                next_taken += 1
+            if next_taken < len(taken) and taken[next_taken][0] < end:
                 continue
             for span_start, span_end, key in spans_with_keys(run.group()):
                 hit = self.keys.get(key)
