@@ -24,7 +24,7 @@ QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|added|argued|argues|stated|states|announced|announces|"
                          r"warned|warns|wrote|writes|insisted|claimed|claims|declared|stressed|noted|explained|"
                          r"according to|described)\b", re.IGNORECASE)
-NUMBER = re.compile(r"(?<![\w])(?:\d[\d,.]*\s?(?:%|per ?cent|percent)?|(?:two|three|four|five|six|seven|eight|"
+NUMBER = re.compile(r"(?<![\w])(?:\d+(?:[.,]\d+)*\s?(?:%|per ?cent|percent)?|(?:two|three|four|five|six|seven|eight|"
                     r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                     r"hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)\b)",
                     re.IGNORECASE)

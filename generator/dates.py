@@ -78,7 +78,7 @@ def _resolve(kind: str, match: re.Match[str], anchor: dt.date | None,
              anchor_name: str) -> tuple[str | None, str, bool] | None:
     """(date, why, anchored) for one match; None when the words are no date after all."""
     parts = match.groupdict()
-    counted = f"counted from {anchor_name}" if anchor else f"no {anchor_name} to count from"
+    counted = f"counted from {anchor_name}" if anchor else "with no page date to count from"
     if kind == "iso":
         day = _date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
         return None if day is None else (day.isoformat(), "a full date", True)
@@ -101,7 +101,7 @@ def _day_month(parts: dict[str, str], anchor: dt.date | None, anchor_name: str) 
     if not 1 <= day <= 31:
         return None
     if anchor is None:
-        return None, f"a day and month without a year, and no {anchor_name} to take the year from", False
+        return None, "a day and month without a year, and no page date to take the year from", False
     date = _date(anchor.year, month, day)
     if date is None:
         return None

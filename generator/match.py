@@ -114,8 +114,15 @@ def skeleton(word: str) -> str:
     return word.replace("sh", "s").translate(SKELETON_MAP)
 
 
-@lru_cache(maxsize=131072)
 def word_similarity(printed_word: str, known_word: str) -> float:
+    """How alike two `plain` words are, 0-1 (`likeness`), and 0 when one is derived from the other (Iraqi, Iraq)."""
+    if _derived(printed_word, known_word) or _derived(known_word, printed_word):
+        return 0.0
+    return likeness(printed_word, known_word)
+
+
+@lru_cache(maxsize=131072)
+def likeness(printed_word: str, known_word: str) -> float:
     """How alike two `plain` words are, 0-1: their spellings' letters and consonants, half each.
 
     The consonants are compared both in order (Levenshtein) and with weight on the first ones (Jaro-Winkler),
@@ -124,8 +131,6 @@ def word_similarity(printed_word: str, known_word: str) -> float:
     if min(len(printed_word), len(known_word)) >= 3 and (printed_word + "s" == known_word or
                                                          printed_word == known_word + "s"):
         return PLURAL
-    if _derived(printed_word, known_word) or _derived(known_word, printed_word):
-        return 0.0
     printed, known = spelling(printed_word), spelling(known_word)
     if printed == known:
         return 1.0
@@ -230,16 +235,14 @@ def _matchable(printed: str, words: tuple[str, ...]) -> bool:
 
 def form_score(printed: tuple[str, ...], form: Form) -> int:
     """How well the printed words match a form, 0-100; 0 when the structure of names forbids the match."""
-    if word_similarity(printed[-1], form.words[-1]) < HEAD_MIN:
+    if form.person:
+        return _person_score(printed, form.words)
+    if word_similarity(printed[-1], form.words[-1]) < HEAD_MIN or len(printed) != len(form.words):
         return 0
-    if not form.person:
-        if len(printed) != len(form.words):
-            return 0
-        similarities = [word_similarity(p, k) for p, k in zip(printed, form.words, strict=True)]
-        if any(s < WORD_MIN for s in similarities) or _types_differ(printed, form.words, similarities):
-            return 0
-        return round(100 * sum(similarities) / len(similarities))
-    return _person_score(printed, form.words)
+    similarities = [word_similarity(p, k) for p, k in zip(printed, form.words, strict=True)]
+    if any(s < WORD_MIN for s in similarities) or _types_differ(printed, form.words, similarities):
+        return 0
+    return round(100 * sum(similarities) / len(similarities))
 
 
 def _types_differ(printed: tuple[str, ...], known: tuple[str, ...], similarities: list[float]) -> bool:
@@ -259,6 +262,10 @@ def _person_score(printed: tuple[str, ...], known: tuple[str, ...]) -> int:
     """
     given, names = printed[:-1][-MAX_WORDS:], known[:-1][-MAX_WORDS:]
     head = word_similarity(printed[-1], known[-1])
+    if head < HEAD_MIN and given and names:
+        head = likeness(printed[-1], known[-1])  # al-Amir for al-Amiri, when a given name vouches for the person
+    if head < HEAD_MIN:
+        return 0
     total = 2.0 + len(names)
     if not names:
         return 0 if given else round(100 * head)

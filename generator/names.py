@@ -97,6 +97,11 @@ SOFT_C = re.compile(r"c(?=[eiy])")
 FINAL_H = re.compile(r"(?<=[aiu])h$")
 DOUBLES = re.compile(r"(.)\1+")
 NOT_LETTER = re.compile(r"[^a-z]")
+ENGLISH_ENDINGS = ("ed", "ly", "ing", "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ies",
+                   "ous", "ful", "less", "ive", "ives", "ance", "ence", "ers", "ists", "ics", "ism")
+ENGLISH_PLURAL = re.compile(r"[^aeiousy']s$")
+FUSED_ARTICLE = re.compile(r"\b(Al|El)([A-Z][a-z])")
+"""The article written onto the name: AlKadhimi."""
 NAME_SEPARATOR = re.compile(r"[\s\-–—‐]+")
 ABD = re.compile(r"^abd(?:ul|el|al|oul)?(?=[a-z]{3})|^abd(?:ul|el|al|oul)$")
 
@@ -133,7 +138,7 @@ def plain(word: str) -> str:
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name that tell it apart, in `plain` letters: particles dropped, Abdul and Abd al- unified."""
     words: list[str] = []
-    for part in NAME_SEPARATOR.split(name):
+    for part in NAME_SEPARATOR.split(FUSED_ARTICLE.sub(r"\1-\2", name)):
         word = plain(part)
         if not word or part.lower() in CONNECTORS or part.lower() in HYPHEN_PARTICLES:
             continue
@@ -159,6 +164,16 @@ def is_common(word: str) -> bool:
     """An ordinary English word, a month or a weekday: capitalised, it is still no name on its own."""
     lower = word.lower()
     return lower in FUNCTION_WORDS or lower in GENERIC or lower in MONTHS or lower in WEEKDAYS
+
+
+def looks_english(word: str) -> bool:
+    """Whether a capitalised word that starts a sentence reads as an English word rather than a name.
+
+    By its ending: "Summoned", "Officially", "Fighting", "Protesters", "Troops"; names such as Ali,
+    Sullivan, Hamas or Abbas do not end so.
+    """
+    lower = word.lower()
+    return lower.endswith(ENGLISH_ENDINGS) or ENGLISH_PLURAL.search(lower) is not None
 
 
 def _ends_name(word: str) -> bool:

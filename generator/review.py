@@ -24,7 +24,7 @@ from .link import Linker
 from .load import Loaded
 from .match import APPLY_MIN, Matcher, Verdict
 from .model import Entity, Site
-from .names import NameSpan, find_names
+from .names import NameSpan, find_names, looks_english
 
 BLOCK = re.compile(r"(?:[^\r\n]|\r\n?(?![ \t]*(?:\r\n?|\n))|\n(?![ \t]*(?:\r\n?|\n)))+")
 """A paragraph of the raw text: lines up to a blank line, whatever the line endings."""
@@ -154,10 +154,10 @@ def _title_case(block: str) -> bool:
 
 
 def _confirmed(names: list[NameFound]) -> Iterator[NameFound]:
-    """Leave out a lone capitalised word that starts a sentence, unless it is a name elsewhere in the text."""
+    """Leave out a lone capitalised word that starts a sentence and reads as English, unless it is a name elsewhere."""
     named = {n.printed for n in names if not n.weak}
     for name in names:
-        if not name.weak or name.printed in named:
+        if not name.weak or name.printed in named or not looks_english(name.printed):
             yield name
 
 
