@@ -84,32 +84,26 @@ class Reader:
         """Names, claims and dates of the raw article text `raw`, shown as file `name`."""
         text = raw.removeprefix("\ufeff")
         lines = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-        suggestions = Suggestions(name)
-        blocks = [(m.start(), m.group()) for m in BLOCK.finditer(text) if m.group().strip()]
-        page_line = None
-        if blocks and parse_date(" ".join(blocks[0][1].split())):
-            page_line, blocks = blocks[0], blocks[1:]
+        page_line, blocks = _blocks(text)
         page = known.page or (parse_date(" ".join(page_line[1].split())) if page_line else None)
         anchor, anchor_name = (known.event, "the events' date in the sidecar") if known.event else \
             (page, "the page date")
+        suggestions = Suggestions(name)
         names: list[NameFound] = []
         found_dates: list[DateFound] = []
         for start, block in blocks:
-            joined = " ".join(block.split())
-            if NOISE.match(joined):
-                continue
-            names += self._names(start, block, title_case=not is_prose(joined) and _title_case(block))
-            if is_prose(joined):
+            prose = is_prose(" ".join(block.split()))
+            names += self._names(start, block, title_case=not prose and _title_case(block))
+            if prose:
                 dates = [_shift(d, start) for d in find_dates(block, anchor, anchor_name)]
                 found_dates += dates
                 suggestions.claims += [Located(*_where(lines, start + c.start), c.text, c.why)
                                        for c in find_claims(block, [(d.start - start, d.end) for d in dates])]
         suggestions.names = [_located(n, lines) for n in _confirmed(names)]
-        suggestions.dates = [Located(*_where(lines, d.start), " ".join(d.text.split()), d.why, d.date)
-                             for d in found_dates]
         flag = _page_flag(page, known, found_dates, page_line, lines)
-        if flag:
-            suggestions.dates.insert(0, flag)
+        suggestions.dates = [flag] if flag else []
+        suggestions.dates += [Located(*_where(lines, d.start), " ".join(d.text.split()), d.why, d.date)
+                              for d in found_dates]
         return suggestions
 
     def _names(self, offset: int, block: str, title_case: bool) -> list[NameFound]:
@@ -146,6 +140,15 @@ class Reader:
             word_verdict = self.matcher.verdict(word.group())
             if word_verdict.status != "new":
                 yield NameFound(offset + span.start + word.start(), word.group(), word_verdict)
+
+
+def _blocks(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str]]]:
+    """The date line, if the text starts with one, and the other paragraphs (scraper noise left out), with offsets."""
+    blocks = [(m.start(), m.group()) for m in BLOCK.finditer(text) if m.group().strip()]
+    page_line = None
+    if blocks and parse_date(" ".join(blocks[0][1].split())):
+        page_line, blocks = blocks[0], blocks[1:]
+    return page_line, [(start, block) for start, block in blocks if not NOISE.match(" ".join(block.split()))]
 
 
 def _title_case(block: str) -> bool:
