@@ -245,6 +245,28 @@ def form_score(printed: tuple[str, ...], form: Form) -> int:
     return round(100 * sum(similarities) / len(similarities))
 
 
+def _joined(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The words, and the words with two neighbours written as one (Abubakr for Abu Bakr)."""
+    return [words, *((*words[:i], words[i] + words[i + 1], *words[i + 2:]) for i in range(len(words) - 1))]
+
+
+def _given_names(given: tuple[str, ...], names: tuple[str, ...], head: float) -> float:
+    """The best score of the printed given names against the known ones: in order, the first matched."""
+    best, total = 0.0, 2.0 + len(names)
+    for count in range(1, min(len(given), len(names)) + 1):
+        for chosen in itertools.combinations(range(len(given)), count):
+            if chosen[0] != 0:
+                continue
+            for targets in itertools.combinations(range(len(names)), count):
+                pairs = [word_similarity(given[i], names[j]) for i, j in zip(chosen, targets, strict=True)]
+                if any(s < GIVEN_NAME_MIN for s in pairs):
+                    continue
+                credit = sum(pairs) + OMITTED_GIVEN_NAME * (len(names) - count)
+                extra = EXTRA_GIVEN_NAME * (len(given) - count)
+                best = max(best, (2 * head + credit - extra) / total)
+    return best
+
+
 def _types_differ(printed: tuple[str, ...], known: tuple[str, ...], similarities: list[float]) -> bool:
     """A word saying what kind of thing a name is must meet the same word ("Forces"), slightly misspelt at most."""
     for printed_word, known_word, similarity in zip(printed, known, similarities, strict=True):
@@ -272,15 +294,7 @@ def _person_score(printed: tuple[str, ...], known: tuple[str, ...]) -> int:
     if not given:
         return min(SURNAME_ALONE, round(100 * (2 * head + OMITTED_GIVEN_NAME * len(names)) / total))
     best = 0.0
-    for count in range(1, min(len(given), len(names)) + 1):
-        for chosen in itertools.combinations(range(len(given)), count):
-            if chosen[0] != 0:
-                continue
-            for targets in itertools.combinations(range(len(names)), count):
-                pairs = [word_similarity(given[i], names[j]) for i, j in zip(chosen, targets, strict=True)]
-                if any(s < GIVEN_NAME_MIN for s in pairs):
-                    continue
-                credit = sum(pairs) + OMITTED_GIVEN_NAME * (len(names) - count)
-                extra = EXTRA_GIVEN_NAME * (len(given) - count)
-                best = max(best, (2 * head + credit - extra) / total)
+    for printed_given in _joined(given):
+        for known_given in _joined(names):
+            best = max(best, _given_names(printed_given, known_given, head))
     return round(100 * best)

@@ -88,9 +88,9 @@ GAP = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|\r|\n)?[ \t\u00a0\u202f]*")
 """What may stand between two words of one name: spaces and at most one line break."""
 OPENING = "\"“‘'(["
 CLOSING = "\"”’')]"
-SPELLING_RULES = (("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "x"), ("gh", "g"), ("dh", "d"),
-                  ("th", "d"), ("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
-"""Digraphs first: French ch and ou, English ee; kh stays one sound of its own (x)."""
+SPELLING_RULES = (("chr", "kr"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "x"), ("gh", "g"),
+                  ("dh", "d"), ("th", "d"), ("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+"""Digraphs first: French ch and ou, English ee (but chr is kr, as in Christopher); kh stays a sound of its own."""
 LETTER_MAP = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "d", "o": "u", "e": "i", "y": "i"})
 """Then single letters: q/k/g, z with dh/th/d, o with u, e and y with i (Qasem, Kasim; Kazimi, Kadhimi)."""
 SOFT_C = re.compile(r"c(?=[eiy])")
