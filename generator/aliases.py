@@ -53,19 +53,25 @@ def add_aliases(accepted: Iterable[Accepted], files: dict[str, tuple[str, Path]]
     """
     outcomes: list[Outcome] = []
     by_file: dict[Path, list[Accepted]] = {}
-    for item in accepted:
+    items = list(dict.fromkeys(accepted))
+    claimed = {item.printed: {i.entity for i in items if i.printed == item.printed} for item in items}
+    for item in items:
         shown, path = files[item.entity]
         holder = owners.get(item.printed)
-        if holder is not None:
+        if len(claimed[item.printed]) > 1:
+            others = ", ".join(sorted(claimed[item.printed] - {item.entity}))
+            outcomes.append(Outcome(item, shown, False, f"accepted for {others} too: a name may lead to one entity "
+                                    "only"))
+        elif holder is not None:
             what = "already a name or alias of this entity" if holder == item.entity else \
                 f"already a name or alias of {holder}: a name may lead to one entity only"
             outcomes.append(Outcome(item, shown, False, what))
-        elif item not in by_file.get(path, []):
+        else:
             by_file.setdefault(path, []).append(item)
-    for path, items in by_file.items():
-        shown = files[items[0].entity][0]
-        reason = _rewrite(path, items)
-        outcomes += [Outcome(item, shown, reason is None, reason or "") for item in items]
+    for path, batch in by_file.items():
+        shown = files[batch[0].entity][0]
+        reason = _rewrite(path, batch)
+        outcomes += [Outcome(item, shown, reason is None, reason or "") for item in batch]
     return outcomes
 
 

@@ -179,6 +179,18 @@ def test_apply_never_adds_a_name_another_entity_has(stripped: Path, capsys: pyte
     assert people.read_bytes() == before
 
 
+def test_apply_never_adds_one_name_to_two_entities(stripped: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = stripped / "seeds" / "entities" / "people.yml"
+    before = people.read_bytes()
+    assert main(["--root", str(stripped), "suggest", str(stripped / ARTICLE), "--accept", "Ramsey Martini",
+                 "--accept", "Ramsey Martini=joe-biden"]) == 0
+    out = capsys.readouterr().out
+    assert 'not added: "Ramsey Martini" for ramzy-mardini: accepted for joe-biden too: a name may lead to one ' \
+           "entity only" in out
+    assert 'not added: "Ramsey Martini" for joe-biden: accepted for ramzy-mardini too' in out
+    assert people.read_bytes() == before
+
+
 def test_apply_leaves_a_file_alone_that_it_cannot_write_back_unchanged(stripped: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     people = stripped / "seeds" / "entities" / "people.yml"
