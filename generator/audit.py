@@ -47,7 +47,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded) -> list[Proble
                for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded) + garble_problems(site, loaded)
+    problems = placeholders(loaded) + garble_problems(site, loaded, analysis.linker)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))
         problems.append(Problem(place.file, place.line, place.column, place.key,

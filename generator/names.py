@@ -81,11 +81,17 @@ ministry party forces force group groups movement front office house court parli
 breaking update live video photo photos report reports latest exclusive analysis opinion comment editorial
 """)
 """Ordinary words that may stand in a name ("Islamic State") but are never a name, or a match for one, alone."""
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=[ \t]+[A-Z])|[^\W\d_][\w]*(?:[-'’ʼ‘ʿʾ][\w]+)*")
-"""A word (letters, then letters or digits, joined by hyphens or apostrophes), a dotted acronym like U.S.,
-or an initial before a capitalised word (George W. Bush)."""
-GAP = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|\r|\n)?[ \t\u00a0\u202f]*")
-"""What may stand between two words of one name: spaces and at most one line break."""
+NAME_WORD = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z])"
+                       r"|(?<![\w'’ʼ‘ʿʾ-])(?:[^\W\d_a-z]|[a-z]+-(?=[^\W\d_]))\w*(?:[-'’ʼ‘ʿʾ]\w+)*")
+"""A word that may be or hold a name: capitalised or hyphenated (letters or digits, joined by hyphens or
+apostrophes), a dotted acronym like U.S., or an initial before a capitalised word (George W. Bush)."""
+_SPACE = r"[ \t\u00a0\u202f]"
+_LINE = rf"(?:\r\n|\r|\n)?{_SPACE}*"
+JOIN = re.compile(rf"(?=\s){_SPACE}*{_LINE}(?:(?:{'|'.join(sorted(CONNECTORS - {'the', 'of'}))}|of(?:{_SPACE}+the)?)"
+                  rf"{_SPACE}+{_LINE})*")
+"""What may stand between two words of one name: spaces, at most one line break at a time, and connectors."""
+NON_SPACE = re.compile(r"\S+")
+LEADING_ARTICLE = re.compile(rf"(?<![\w'’-])(al|el){_SPACE}+$")
 OPENING = "\"“‘'(["
 CLOSING = "\"”’')]"
 SPELLING_RULES = (("chr", "kr"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "x"), ("gh", "g"),
@@ -200,31 +206,43 @@ def _name_part(word: str) -> tuple[int, int] | None:
 
 
 def find_names(text: str) -> list[NameSpan]:
-    """Every span of `text` that reads as a proper name, in order, titles before the name left out."""
+    """Every span of `text` that reads as a proper name, in order, titles before the name left out.
+
+    Only capitalised words are looked at one by one; lowercase words are skipped by the regular-expression
+    engine, and two capitalised words belong to one name when only spaces and connectors stand between them.
+    """
     spans: list[NameSpan] = []
     run: list[tuple[int, int, str]] = []
-    for match in WORD.finditer(text):
+    for match in NAME_WORD.finditer(text):
         word = match.group()
-        if _is_connector(word) and (word != "the" or (run and run[-1][2] == "of")):
-            part: tuple[int, int] | None = (0, len(word))
-        else:
-            part = _name_part(word) if "-" in word else ((0, len(word)) if word[:1].isupper() else None)
-            if part is not None and _ends_name(word[part[0]:part[1]]):
-                part = None
-        joined = bool(run) and part is not None and part[0] == 0 and \
-            GAP.fullmatch(text, run[-1][1], match.start()) is not None
-        if not joined:
+        part = _name_part(word) if "-" in word else ((0, len(word)) if word[0].isupper() else None)
+        if part is not None and _ends_name(word[part[0]:part[1]]):
+            part = None
+        gap = JOIN.fullmatch(text, run[-1][1], match.start()) if run and part and part[0] == 0 else None
+        if gap is None:
             _close(text, run, spans)
             run = []
         if part is None:
             continue
         start, end = match.start() + part[0], match.start() + part[1]
+        run += _connectors(text, gap.start(), gap.end()) if gap else _leading(text, start)
         run.append((start, end, text[start:end]))
         if end < match.end():
             _close(text, run, spans)
             run = []
     _close(text, run, spans)
     return spans
+
+
+def _connectors(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The connectors between two words of a name ("of", "al"), as words of the run."""
+    return [(m.start(), m.end(), m.group()) for m in NON_SPACE.finditer(text, start, end)]
+
+
+def _leading(text: str, start: int) -> list[tuple[int, int, str]]:
+    """A lowercase article standing alone before a name ("al Sistani")."""
+    match = LEADING_ARTICLE.search(text, max(0, start - 8), start)
+    return [(match.start(1), match.end(1), match.group(1))] if match else []
 
 
 def starts_sentence(text: str, start: int) -> bool:

@@ -75,13 +75,13 @@ class Dates:
 class Reader:
     """Reads articles against one set of entities (the index is built once)."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], linker: Linker | None = None) -> None:
         entities = list(entities)
         self.matcher = Matcher(entities)
-        self.linker = Linker(entities)
+        self.linker = linker or Linker(entities)
 
-    def read(self, name: str, raw: str, known: Dates = Dates()) -> Suggestions:
-        """Names, claims and dates of the raw article text `raw`, shown as file `name`."""
+    def read(self, name: str, raw: str, known: Dates = Dates(), names_only: bool = False) -> Suggestions:
+        """Names, claims and dates of the raw article text `raw`, shown as file `name` (only names if asked)."""
         text = raw.removeprefix("\ufeff")
         lines = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         page_line, blocks = _blocks(text)
@@ -94,7 +94,7 @@ class Reader:
         for start, block in blocks:
             prose = is_prose(" ".join(block.split()))
             names += self._names(start, block, title_case=not prose and _title_case(block))
-            if prose:
+            if prose and not names_only:
                 dates = [_shift(d, start) for d in find_dates(block, anchor, anchor_name)]
                 found_dates += dates
                 suggestions.claims += [Located(*_where(lines, start + c.start), c.text, c.why)
@@ -195,13 +195,16 @@ def _page_flag(page: dt.date | None, known: Dates, found: list[DateFound],
     return Located(line, column, text, why, page.isoformat())
 
 
-def garble_problems(site: Site, loaded: Loaded) -> list[Problem]:
-    """A warning for each name in an article that looks like a misspelt entity and that no alias links."""
-    reader = Reader(site.entities)
+def garble_problems(site: Site, loaded: Loaded, linker: Linker | None = None) -> list[Problem]:
+    """A warning for each name in an article that looks like a misspelt entity and that no alias links.
+
+    `linker` is the site's, if it is built already.
+    """
+    reader = Reader(site.entities, linker)
     problems = []
     for article in site.articles:
         seed, raw = loaded.texts[article.id]
-        found = reader.read(seed.name, raw, Dates(article.page_date, article.event_date))
+        found = reader.read(seed.name, raw, names_only=True)
         linked = {(n.start, n.printed) for n in found.names if n.verdict.status == "known"}
         for name in found.names:
             verdict = name.verdict
