@@ -29,10 +29,8 @@ def words(text: str) -> frozenset[str]:
 
 
 HYPHEN_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn"})
-"""The Arabic article, assimilated or not (al-, el-, ash-, ad-...), and kinship words, joined by a hyphen."""
-PARTICLES = HYPHEN_PARTICLES | {"bint", "ben", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den",
-                                "la", "le"}
-"""Articles and kinship words inside names: written or not, joined or not, they do not tell two names apart."""
+"""The Arabic article, assimilated or not (al-, el-, ash-, ad-...), and kinship words, joined by a hyphen:
+written or not, they do not tell two names apart."""
 CONNECTORS = frozenset({"al", "el", "ul", "bin", "ibn", "bint", "ben", "de", "du", "da", "di", "del", "della",
                         "van", "von", "der", "den", "la", "le", "of", "the"})
 """Lowercase words that may stand, on their own, inside a name ("University of Chicago", "Ali al Sistani");
@@ -143,17 +141,17 @@ def plain(word: str) -> str:
 @lru_cache(maxsize=16384)
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name that tell it apart, in `plain` letters: particles dropped, Abdul and Abd al- unified."""
-    words: list[str] = []
+    found: list[str] = []
     for part in NAME_SEPARATOR.split(FUSED_ARTICLE.sub(r"\1-\2", name)):
         word = plain(part)
         if not word or part.lower() in CONNECTORS or part.lower() in HYPHEN_PARTICLES:
             continue
         match = ABD.match(word)
         if match and len(word) > len(match.group()):
-            words += ["abd", word[match.end():]]
+            found += ["abd", word[match.end():]]
         else:
-            words.append("abd" if match else word)
-    return tuple(words)
+            found.append("abd" if match else word)
+    return tuple(found)
 
 
 def name_key(name: str) -> tuple[str, ...]:
