@@ -24,12 +24,14 @@ from .link import Linker
 from .load import Loaded
 from .match import APPLY_MIN, Matcher, Verdict
 from .model import Entity, Site
-from .names import NameSpan, find_names, looks_english
+from .names import NON_SPACE, NameSpan, find_names, looks_english
 
 BLOCK = re.compile(r"(?:[^\r\n]|\r\n?(?![ \t]*(?:\r\n?|\n))|\n(?![ \t]*(?:\r\n?|\n)))+")
 """A paragraph of the raw text: lines up to a blank line, whatever the line endings."""
 FIRST_WORD = re.compile(r"\S+\s+of\s+(?:the\s+)?")
 """A name's first word and the connectors after it: at the start of a sentence, maybe no name ("Posters of ...")."""
+MAX_NAME_WORDS = 6
+"""The longest name looked for inside a title-case heading, in words."""
 TITLE_CASE_SHARE = 0.6
 """A heading with this share of capitalised words is in title case: its capitals do not mark names."""
 
@@ -136,10 +138,21 @@ class Reader:
             weak = span.initial and verdict.status == "new" and " " not in span.printed
             yield NameFound(offset + span.start, span.printed, verdict, weak)
             return
-        for word in re.finditer(r"\S+", block[span.start:span.end]):
-            word_verdict = self.matcher.verdict(word.group())
-            if word_verdict.status != "new":
-                yield NameFound(offset + span.start + word.start(), word.group(), word_verdict)
+        yield from self._title_case_names(offset, block, span)
+
+    def _title_case_names(self, offset: int, block: str, span: NameSpan) -> Iterator[NameFound]:
+        """In a title-case heading every word is capitalised: the longest runs of its words that name something."""
+        words = list(NON_SPACE.finditer(block, span.start, span.end))
+        first = 0
+        while first < len(words):
+            for last in range(min(len(words), first + MAX_NAME_WORDS) - 1, first - 1, -1):
+                start, end = words[first].start(), words[last].end()
+                verdict = self.matcher.verdict(" ".join(block[start:end].split()))
+                if verdict.status != "new":
+                    yield NameFound(offset + start, " ".join(block[start:end].split()), verdict)
+                    first = last
+                    break
+            first += 1
 
 
 def _blocks(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str]]]:

@@ -8,6 +8,7 @@ from generator.link import Linker
 from generator.match import Matcher
 from generator.model import Alias, Entity
 from generator.names import find_names, name_key, spelling
+from generator.review import Reader
 
 
 def entity(id: str, name: str, kind: str = "person", aliases: tuple[str, ...] = ()) -> Entity:
@@ -154,3 +155,13 @@ def test_a_spelling_two_entities_share_links_neither() -> None:
     linker = Linker([entity("a", "Hadi al-Amiri"), entity("b", "Hadi al-Ameri"), entity("c", "Qais al-Khazali")])
     text = "Hadi al-Amiry and Kais al-Khazaali"
     assert [(m.entity, text[m.start:m.end]) for m in linker.mentions(text)] == [("c", "Kais al-Khazaali")]
+
+
+def test_a_title_case_heading_yields_only_the_names_it_holds() -> None:
+    raw = ("July 26, 2021\n\nWire Service\n\nPremier Mustafa Kazimi Visits Mossoul After The Talks\n\n"
+           "The talks ended, officials said.\n")
+    found = [(n.line, n.column, n.printed, n.verdict.status, n.verdict.entity)
+             for n in Reader(ENTITIES).read("a.txt", raw).names]
+    assert found == [(3, 1, "Wire Service", "new", None),
+                     (5, 9, "Mustafa Kazimi", "variant", "mustafa-al-kadhimi"),
+                     (5, 31, "Mossoul", "variant", "mosul")]
