@@ -66,12 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the editors' JSON Schemas into generator/schemas/")
     schemas.add_argument("--annotate", action="store_true",
                          help="also point every YAML file in seeds/ at its schema (first-line comment)")
-    helper = commands.add_parser("suggest", help="list a new article's names (known, misspelt, new), claims and dates")
-    helper.add_argument("article", type=Path, help="the article's text file, as received")
-    helper.add_argument("--format", choices=suggest.FORMATS, default="text", help="text for people, json for tools")
-    helper.add_argument("--apply", action="store_true",
+    suggesting = commands.add_parser("suggest", help="list a new article's names (known, misspelt, new), claims and dates")
+    suggesting.add_argument("article", type=Path, help="the article's text file, as received")
+    suggesting.add_argument("--format", choices=suggest.FORMATS, default="text", help="text for people, json for tools")
+    suggesting.add_argument("--apply", action="store_true",
                         help=f"add the misspellings scoring {APPLY_MIN} or more to their entities' aliases")
-    helper.add_argument("--accept", action="append", default=[], metavar="NAME[=ENTITY]",
+    suggesting.add_argument("--accept", action="append", default=[], metavar="NAME[=ENTITY]",
                         help="also add this printed name (to its best candidate, or to ENTITY); repeatable")
     return parser
 
