@@ -66,9 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the editors' JSON Schemas into generator/schemas/")
     schemas.add_argument("--annotate", action="store_true",
                          help="also point every YAML file in seeds/ at its schema (first-line comment)")
-    suggesting = commands.add_parser("suggest", help="list a new article's names (known, misspelt, new), claims and dates")
+    suggesting = commands.add_parser("suggest",
+                                     help="list a new article's names (known, misspelt, new), claims and dates")
     suggesting.add_argument("article", type=Path, help="the article's text file, as received")
-    suggesting.add_argument("--format", choices=suggest.FORMATS, default="text", help="text for people, json for tools")
+    suggesting.add_argument("--format", choices=suggest.FORMATS, default="text",
+                            help="text for people, json for tools")
     suggesting.add_argument("--apply", action="store_true",
                         help=f"add the misspellings scoring {APPLY_MIN} or more to their entities' aliases")
     suggesting.add_argument("--accept", action="append", default=[], metavar="NAME[=ENTITY]",
