@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check lock golden bench clean new schemas
+.PHONY: site serve test lint check lock golden bench clean new schemas suggest
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ check: $(BIN)/mkdocs
 ## lock: when publishing, record the published values that check guards (DATE=YYYY-MM-DD for the day of publication)
 lock: $(BIN)/mkdocs
 	$(BIN)/python -m generator lock $(if $(DATE),--date $(DATE))
+
+## suggest: a new article's names (known, misspelt, new), claims and dates: make suggest A=seeds/articles/NAME.txt
+## (ARGS="--apply" adds the likely misspellings to the entities' aliases; see README, For editors)
+suggest: $(BIN)/mkdocs
+	@test -n "$(A)" || { echo "usage: make suggest A=seeds/articles/NAME.txt [ARGS=--apply]" >&2; exit 2; }
+	$(BIN)/python -m generator suggest $(A) $(ARGS)
 
 ## new: how to add an article, topic, entity, source, glossary term or chart (starter files)
 new:
@@ -65,8 +71,10 @@ golden: $(BIN)/pytest
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
 ## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md
+## (and BENCHMARKS-names.md: how well and how fast suggest matches names)
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.names
 
 clean:
 	rm -rf site .pytest_cache

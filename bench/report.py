@@ -161,6 +161,13 @@ def _linking(linking: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
              f"{length_ratio:.2f} × the time per character", length_ratio <= 1.25)]
 
 
+def names_reference() -> str:
+    """Where the name-matching figures of `suggest` are: a file of their own, written by `python -m bench.names`."""
+    return ("## Name matching\n\nRecall and precision of `suggest`'s name matching on labelled garbles, and its "
+            "speed on a 1,000-word article against 1,000 entities, are measured by `python -m bench.names` (run by "
+            "`make bench` after this benchmark) and written to [BENCHMARKS-names.md](BENCHMARKS-names.md).\n")
+
+
 def _table(rows: list[str]) -> str:
     return "\n".join(rows) + "\n"
 
@@ -209,6 +216,7 @@ def markdown(results: dict[str, Any]) -> tuple[str, list[str]]:
         "names (right); best of several scans. A loop over the names would grow with them; one trie-shaped "
         "pattern tries, at each character, at most one branch per letter at each depth of the trie.\n",
         _table(link_rows),
+        names_reference(),
         "## Targets\n", _table(target_rows),
         "## Where a target is missed\n", "\n".join(notes) + "\n",
         f"The whole benchmark took {results['seconds'] / 60:.1f} minutes.\n",

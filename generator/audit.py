@@ -4,6 +4,8 @@ An entity no text mentions, a source nothing cites, a glossary term no text
 uses and a topic no article draws on are not mistakes, only loose ends, so
 they are warnings: `check` reports them, `check --strict` fails on them, and
 a site build shows them in its log without stopping.
+So is a name in an article that looks like a misspelt entity that no alias
+covers (`review.garble_problems`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .analysis import Analysis
 from .errors import Problem
 from .load import Loaded
 from .model import Site
+from .review import garble_problems
 from .sourcing import sourcing_problems
 from .validate import CheckedFile
 from .yamlfile import YNode
@@ -48,6 +51,7 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
     problems = placeholders(loaded) + long_answers(checked) + sourcing_problems(site, checked)
+    problems += garble_problems(site, loaded, analysis.linker)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
         problems.append(Problem(place.file, place.line, place.column, place.key,

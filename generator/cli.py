@@ -1,4 +1,4 @@
-"""The command line: `python -m generator build|check|lock|new|schemas`.
+"""The command line: `python -m generator build|check|lock|new|schemas|suggest`.
 
 This is one of the two places (with the MkDocs hook) where the project's
 errors become exit codes and messages; a traceback is shown only with
@@ -13,11 +13,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import json_schemas, lock, scaffold, schema_comment
+from . import json_schemas, lock, scaffold, schema_comment, suggest
 from .assemble import assemble
 from .errors import GeneratorError, InputError, Problem, relative
 from .ledger import latest_date
 from .load import load_seeds
+from .match import APPLY_MIN
 from .pipeline import Project, check, generate
 from .report import FORMATS, count_records, format_problems, summary, text_line
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_new(project, args.kind, args.id)
         if args.command == "schemas":
             return run_schemas(project, args.annotate)
+        if args.command == "suggest":
+            return suggest.run_suggest(project, args.article, args.format, args.apply, args.accept)
         report = generate(project)
         assert report.written is not None
         written = report.written
@@ -74,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the editors' JSON Schemas into generator/schemas/")
     schemas.add_argument("--annotate", action="store_true",
                          help="also point every YAML file in seeds/ at its schema (first-line comment)")
+    suggesting = commands.add_parser("suggest",
+                                     help="list a new article's names (known, misspelt, new), claims and dates")
+    suggesting.add_argument("article", type=Path, help="the article's text file, as received")
+    suggesting.add_argument("--format", choices=suggest.FORMATS, default="text",
+                            help="text for people, json for tools")
+    suggesting.add_argument("--apply", action="store_true",
+                        help=f"add the misspellings scoring {APPLY_MIN} or more to their entities' aliases")
+    suggesting.add_argument("--accept", action="append", default=[], metavar="NAME[=ENTITY]",
+                        help="also add this printed name (to its best candidate, or to ENTITY); repeatable")
     return parser
 
 

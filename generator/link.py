@@ -4,7 +4,9 @@ All names and aliases are compiled into one regular expression shaped as a
 trie, so a paragraph is scanned once whatever the number of aliases, and
 at each position the longest name wins ("Popular Mobilization Forces"
 before "Popular"). Matching is case-sensitive and on whole words, so the
-alias "IS" never links the word "is".
+alias "IS" never links the word "is". In articles, a capitalised name that
+no name matches exactly is also linked when it is a common transliteration
+of one ("Qassem Suleimani" for Qasem Soleimani; see `names.Variants`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Alias, Entity
+from .names import Variants
 
 WORD_BEFORE_FIRST = r"(?<!\w.)"
 """Placed after a match's first character: the character before the match is not part of a word."""
@@ -68,31 +71,44 @@ class Linker:
     """Finds entity mentions in text, one compiled pattern for all names."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
         self.names: dict[str, tuple[str, Alias]] = {}
         for entity in entities:
             self.names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
             for alias in entity.aliases:
                 self.names.setdefault(alias.name, (entity.id, alias))
         self.pattern = whole_words(self.names)
+        self.variants = Variants(entities)
 
     def mentions(self, text: str, *, protected: Iterable[tuple[int, int]] = (), first_only: bool = True,
-                 skip: Iterable[str] = ()) -> list[Mention]:
-        """Mentions in `text`, outside `protected` spans; with `first_only`, one per entity."""
+                 skip: Iterable[str] = (), variants: bool = True) -> list[Mention]:
+        """Mentions in `text`, outside `protected` spans; with `first_only`, one per entity.
+
+        With `variants`, transliterations of a name are linked too, as printed and not marked as garbled.
+        """
         blocked = sorted(protected)
         seen = set(skip)
         found: list[Mention] = []
-        for match in self.pattern.finditer(text):
-            entity, alias = self.names[match.group()]
-            if (first_only and entity in seen) or _overlaps(match.start(), match.end(), blocked):
+        candidates = [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(text)]
+        if variants:
+            exact = [(start, end) for start, end, _, _ in candidates]
+            candidates += [(start, end, entity, Alias(name=text[start:end]))
+                           for start, end, entity, _ in self.variants.find(text, exact)]
+            candidates.sort(key=lambda c: c[0])
+        for start, end, entity, alias in candidates:
+            if (first_only and entity in seen) or _overlaps(start, end, blocked):
                 continue
             seen.add(entity)
-            found.append(Mention(match.start(), match.end(), entity, alias))
+            found.append(Mention(start, end, entity, alias))
         return found
 
     def markdown_mentions(self, markdown: str, skip: Iterable[str] = ()) -> list[Mention]:
-        """Mentions in editor-written Markdown, never inside its code, links or HTML."""
+        """Mentions in editor-written Markdown, never inside its code, links or HTML.
+
+        Editors write the names as listed, so only exact names link here: a variant would hide a typo.
+        """
         protected = [(m.start(), m.end()) for m in MARKDOWN_PROTECTED.finditer(markdown)]
-        return self.mentions(markdown, protected=protected, skip=skip)
+        return self.mentions(markdown, protected=protected, skip=skip, variants=False)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
