@@ -14,8 +14,8 @@ from typing import Any
 
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
-from .load import Loaded
-from .model import Article, Entity, Site, Source, Term, Topic
+from .load import Loaded, SeedFile
+from .model import Article, Entity, ParsedText, Site, Source, Term, Topic
 from .validate import SLUG, CheckedFile, check_file
 
 
@@ -103,7 +103,7 @@ def _unique(registry: Registry, kind: str, records: list[tuple[CheckedFile, str,
 def _file_id(file: CheckedFile, registry: Registry, kind: str) -> str | None:
     stem = Path(file.name).stem
     if not SLUG.match(stem):
-        registry.problems.append(Problem(file.name, 0, 0, "", f'the file name "{stem}" is not a valid id: use '
+        registry.problems.append(Problem(file.name, 1, 1, "", f'the file name "{stem}" is not a valid id: use '
                                          'lowercase letters, digits and single hyphens, like "us-withdrawal-2011"'))
         return None
     return stem if registry.define(kind, stem, file, "") else None
@@ -132,29 +132,41 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
     meta = {Path(file.name).stem: (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
-            registry.problems.append(Problem(file.name, 0, 0, "", f'no article text "{stem}.txt" beside this file'))
+            registry.problems.append(Problem(file.name, 1, 1, "", f'no article text beside this file: add '
+                                             f'"{stem}.txt", "{stem}.html" or "{stem}.md"'))
     articles: dict[str, Article] = {}
     for article_id, (seed, raw) in loaded.texts.items():
-        if not SLUG.match(article_id):
-            registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
-                                             'id: use lowercase letters, digits and single hyphens'))
-            continue
-        if not raw.strip():
-            registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
-            continue
-        try:
-            parsed = parse_article(raw)
-        except ArticleTextError as error:
-            registry.problems.append(Problem(seed.name, 1, 1, "", str(error)))
+        parsed = _parse_text(registry, article_id, seed, raw)
+        if parsed is None:
             continue
         data = dict(meta.get(article_id, (None, {}))[1])
         data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
         fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
-                  "event_date": None, **data}
+                  "byline": parsed.byline, "dateline": parsed.dateline, "event_date": None, **data}
+        if not fields["title"]:
+            registry.problems.append(Problem(seed.name, 1, 1, "", "no headline found in the text: set `title:` "
+                                             f"in {article_id}.yml"))
+            continue
         articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
                                        section_label=parsed.section_label, **fields)
         registry.define("article", article_id, CheckedFile(seed.name, seed.kind), "")
     return articles
+
+
+def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str) -> ParsedText | None:
+    """The parsed article text, or None with the problem recorded."""
+    if not SLUG.match(article_id):
+        registry.problems.append(Problem(seed.name, 1, 1, "", f'the file name "{article_id}" is not a valid '
+                                         'id: use lowercase letters, digits and single hyphens'))
+        return None
+    if not raw.strip():
+        registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
+        return None
+    try:
+        return parse_article(raw, seed.path.suffix)
+    except ArticleTextError as error:
+        registry.problems.append(Problem(seed.name, error.line, error.column, "", str(error)))
+        return None
 
 
 def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:

@@ -15,9 +15,9 @@ class Problem:
     file: str
     """Path of the input file, relative to the project root."""
     line: int
-    """1-based line; 0 when the problem concerns the whole file."""
+    """1-based line; 1 when the problem concerns the whole file."""
     column: int
-    """1-based column; 0 when the problem concerns the whole file."""
+    """1-based column; 1 when the problem concerns the whole file."""
     key: str
     """Where in the file's data, such as `entities[2].aliases[0]`; empty for the file as a whole."""
     message: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article import FORMATS as ARTICLE_SUFFIXES
 from .errors import Problem, relative
 from .schema import FILE_KINDS, FileKind
 from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
@@ -31,7 +32,7 @@ class Loaded:
 
     documents: list[tuple[SeedFile, YNode]] = field(default_factory=list)
     texts: dict[str, tuple[SeedFile, str]] = field(default_factory=dict)
-    """Raw article text by article id (the file name without `.txt`)."""
+    """Raw article text by article id (the file name without `.txt`, `.html` or `.md`)."""
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Kinds of which a file could not be read, so their ids are not all known."""
@@ -41,13 +42,13 @@ def load_seeds(seeds: Path, root: Path) -> Loaded:
     """Read every input under `seeds`; unreadable files become problems, not exceptions."""
     loaded = Loaded()
     if not seeds.is_dir():
-        loaded.problems.append(Problem(relative(seeds, root), 0, 0, "", "the seeds folder does not exist"))
+        loaded.problems.append(Problem(relative(seeds, root), 1, 1, "", "the seeds folder does not exist"))
         return loaded
     known = {kind.folder for kind in FILE_KINDS}
     for path in sorted(seeds.iterdir()):
         if path.name not in known and not path.name.startswith(".") and path.name not in IGNORED_NAMES:
             folders = ", ".join(sorted(known))
-            loaded.problems.append(Problem(_name(path, root), 0, 0, "",
+            loaded.problems.append(Problem(_name(path, root), 1, 1, "",
                                            f"unexpected entry: inputs go in one of the folders {folders}"))
     for kind in FILE_KINDS:
         folder = seeds / kind.folder
@@ -61,13 +62,14 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
     name = _name(path, root)
     if path.name.startswith(".") or path.name in IGNORED_NAMES:
         return
-    is_text = kind.name == "article" and path.suffix == ".txt"
+    is_text = kind.name == "article" and path.suffix.lower() in ARTICLE_SUFFIXES
     if path.suffix not in YAML_SUFFIXES and not is_text:
-        expected = "a .txt article or its .yml sidecar" if kind.name == "article" else "a .yml file"
-        loaded.problems.append(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"))
+        expected = ("an article (.txt, .html or .md) or its .yml sidecar" if kind.name == "article"
+                    else "a .yml file")
+        loaded.problems.append(Problem(name, 1, 1, "", f"unexpected file: {kind.folder}/ holds {expected}"))
         return
     if not path.resolve().is_relative_to(seeds.resolve()):
-        loaded.problems.append(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not allowed: "
+        loaded.problems.append(Problem(name, 1, 1, "", "is a link to a file outside seeds/, which is not allowed: "
                                        "copy the file into seeds/ instead"))
         return
     text = _decode(path, name, loaded)
@@ -76,7 +78,7 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
         return
     seed = SeedFile(path, name, kind)
     if is_text:
-        loaded.texts[path.stem] = (seed, text)
+        _add_text(seed, text, loaded)
         return
     try:
         document = parse_yaml(text)
@@ -90,11 +92,21 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
     loaded.documents.append((seed, document))
 
 
+def _add_text(seed: SeedFile, text: str, loaded: Loaded) -> None:
+    """An article's text; a second text with the same name (`x.txt` beside `x.html`) is a problem."""
+    first = loaded.texts.get(seed.path.stem)
+    if first is not None:
+        loaded.problems.append(Problem(seed.name, 1, 1, "", f'article "{seed.path.stem}" already has its text in '
+                                       f"{first[0].name}: keep one of the two files"))
+        return
+    loaded.texts[seed.path.stem] = (seed, text)
+
+
 def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        loaded.problems.append(Problem(name, 0, 0, "", f"cannot be read: {error.strerror}"))
+        loaded.problems.append(Problem(name, 1, 1, "", f"cannot be read: {error.strerror}"))
         return None
     try:
         return data.decode("utf-8")

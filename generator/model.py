@@ -150,7 +150,27 @@ class ParsedText:
     section_label: str
     blocks: tuple[Block, ...]
     removed: tuple[str, ...]
-    """Lines dropped as scraper noise ("See also ..."), kept so the page can list them."""
+    """Lines dropped as boilerplate ("See also ...", "Advertisement"), kept so the page can list them."""
+    byline: str = ""
+    """The names of the byline ("Jane Doe and Sam Roe"), without "By"."""
+    dateline: str = ""
+    """The place of the dateline opening the first paragraph ("BAGHDAD", "KYIV, Ukraine"); it stays in the text."""
+    dateline_date: dt.date | None = None
+    """The day of the dateline, with the year of the page date when the dateline has none."""
+    date_source: str = ""
+    """What `page_date` was read from: `published`, `date line`, `updated` or `dateline` (empty when none)."""
+    updated_date: dt.date | None = None
+    """The date of an "Updated …" stamp or of the page's modification time."""
+    unread_dates: tuple[str, ...] = ()
+    """Stamps whose date could not be read, such as "Updated 2 hours ago"."""
+    source_format: str = "text"
+    """`text`, `html` or `markdown`: the kind of file the article came in."""
+    left_out: tuple[str, ...] = ()
+    """A web page's text outside the article (navigation, adverts, footers): not part of it, listed for checking."""
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(block.text for block in self.blocks if block.kind == "heading")
 
 
 @dataclass(frozen=True)
@@ -163,6 +183,8 @@ class Article:
     blocks: tuple[Block, ...]
     removed: tuple[str, ...] = ()
     section_label: str = ""
+    byline: str = ""
+    dateline: str = ""
     event_title: str = ""
     original_source: str = ""
     note: str = ""

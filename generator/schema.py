@@ -279,6 +279,9 @@ ARTICLE = Record(
     (
         Field("title", "text", "The headline, if the text's is wrong.", example="Biden announces new phase"),
         Field("outlet", "text", "The outlet that printed it.", example="Complete News World"),
+        Field("byline", "text", "Who wrote it, as the byline names them, without \"By\".", example="Jane Doe"),
+        Field("dateline", "text", "The place the story was filed from, as its dateline prints it.",
+              example="BAGHDAD"),
         Field("page_date", "date", "The date printed on the page.", example="2022-08-17"),
         Field("event_date", "date", "When the reported events happened, if not the page date.",
               example="2021-07-26"),
@@ -300,7 +303,8 @@ ARTICLE = Record(
 )
 
 FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its raw text `NAME.txt`.", ARTICLE),
+    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its text `NAME.txt`, `NAME.html` or "
+             "`NAME.md`.", ARTICLE),
     FileKind("topic", "topics", "One background topic per file; the file name is the topic's id.", TOPIC),
     FileKind("entity", "entities", "Entities, any number per file.", ENTITY, list_key="entities"),
     FileKind("event", "events", "Timeline events that are not inside a topic or an article.", EVENT,
