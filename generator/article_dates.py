@@ -24,6 +24,9 @@ _PARSERS = {order: DateDataParser(languages=["en"], settings={**_SETTINGS, "DATE
 YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d\d(?!\d)")
 DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 MAX_DATE_WORDS = 14
+TIME_OF_DAY = re.compile(r"(?:\b[Aa]t\s+)?\b\d{1,2}(?:(?:[:.]\d{2}){1,2}\s*(?:[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)"
+                         r"(?:\s*\(?(?:[A-Z]{1,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?(?![\w:])")
+"""A time of day with its zone ("6:14 PM GMT+3", "18.40 BST"), dropped when the date cannot be read with it."""
 
 PUBLISHED = r"(?:first\s+)?published|posted|issued|filed"
 UPDATED = r"(?:last\s+)?updated|(?:last\s+)?modified|revised"
@@ -42,6 +45,13 @@ def parse_date(text: str) -> dt.date | None:
     if not YEAR.search(text) or len(text.split()) > MAX_DATE_WORDS:
         return None
     parser = _PARSERS["DMY" if DOTTED.search(text) else "MDY"]
+    found = _parse(parser, text)
+    if found is None and TIME_OF_DAY.search(text):
+        found = _parse(parser, TIME_OF_DAY.sub(" ", text))  # the day is all we need; some zones confuse the parser
+    return found
+
+
+def _parse(parser: DateDataParser, text: str) -> dt.date | None:
     try:
         found = parser.get_date_data(text).date_obj
     except (ValueError, OverflowError, TypeError, KeyError, IndexError):

@@ -130,7 +130,7 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     taken = 0
     while taken < min(LEADING_HEADER_PIECES, len(pieces)) and not is_prose(pieces[taken].text):
         text = pieces[taken].text
-        if pieces[taken].kind == "heading" and " ".join(text.split()).casefold() == header.title.casefold():
+        if pieces[taken].kind == "heading" and _same_words(text, header.title):
             pass
         elif byline := read_byline(text):
             header.bylines = header.bylines or [byline]
@@ -142,3 +142,10 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     if not header.title and pieces and pieces[0].kind == "heading":
         header.title, taken = pieces[0].text, max(taken, 1)
     return pieces[taken:]
+
+
+def _same_words(heading: str, title: str) -> bool:
+    """Whether a heading repeats the title, markup in the metadata's copy of it aside."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", re.sub(r"<[^>]{0,40}>", " ", text).casefold())
+    return bool(title) and words(heading) == words(title)

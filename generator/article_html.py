@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 import trafilatura
 from htmldate import find_date
+from lxml_html_clean import Cleaner
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import use_config
 
@@ -30,6 +31,12 @@ DATE_SEARCH = {"extensive_search": False, "min_date": "1900-01-01", "max_date": 
 EXTRACTION = {"output_format": "xml", "include_comments": False, "include_tables": True, "include_images": False,
               "include_links": False, "include_formatting": False, "favor_recall": True, "deduplicate": False}
 """Keep every paragraph trafilatura is unsure of (boilerplate rules remove the rest); no reader comments."""
+CLEANER = Cleaner(scripts=True, javascript=True, comments=True, style=True, processing_instructions=True,
+                  embedded=True, frames=True, forms=False, links=False, meta=False, page_structure=False,
+                  remove_unknown_tags=False, safe_attrs_only=False)
+"""Scripts, styles, frames and embedded objects out before extraction, keeping the text that follows them
+(the extractor drops a paragraph whose words come after an `<embed>`); class names stay, since they help
+the extractor tell boilerplate from text."""
 BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "code": "paragraph", "row": "paragraph"}
 CONTAINER_TAGS = {"list", "table", "quote", "div", "main"}
 
@@ -41,7 +48,7 @@ class ArticleExtractionError(ValueError):
 def parse_html(page: str) -> tuple[Header, list[Piece]]:
     """The metadata and the article's pieces of a saved web page."""
     config = use_config()
-    extracted = trafilatura.extract(page, config=config, **EXTRACTION)  # type: ignore[arg-type]
+    extracted = trafilatura.extract(CLEANER.clean_html(page), config=config, **EXTRACTION)  # type: ignore[arg-type]
     if not extracted:
         raise ArticleExtractionError("no article text found in the page")
     pieces: list[Piece] = []

@@ -23,6 +23,7 @@ HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
 BODY_STARTED_WORDS = 40
 """A paragraph this long is the body: no header line is looked for after it."""
+HEADLINE_MAX_WORDS = 25
 LONG_LINE = 100
 """Hard-wrapped text has shorter lines: a line this long is a paragraph of its own."""
 SECTION_PREFIX = re.compile(r"^(?:section|category|filed\s+under)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
@@ -34,6 +35,8 @@ BREADCRUMB = re.compile(r"\s+(?:›|»|>|/)\s+")
 class Line:
     text: str
     block: int
+    width: int
+    """The length of its longest line in the file (a wrapped line is joined from several)."""
 
 
 @dataclass
@@ -82,10 +85,19 @@ def _lines(text: str) -> list[Line]:
             previous = lines[-1] if lines and lines[-1].block == number else None
             if previous and row[:1].islower() and not previous.text.endswith(SENTENCE_END) \
                     and not _is_header_line(previous.text):
-                lines[-1] = Line(f"{previous.text} {row}", number)
+                lines[-1] = Line(f"{previous.text} {row}", number, max(previous.width, len(row)))
             elif row:
-                lines.append(Line(row, number))
+                lines.append(Line(row, number, len(row)))
     return lines
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a line is running text, which a header holds only as a standfirst.
+
+    A headline may be long and may end with a question mark or a quotation, but
+    it does not end with a full stop.
+    """
+    return len(text.split()) > HEADLINE_MAX_WORDS or text.rstrip("\"”’)]").endswith((".", "…", ";", ",", ":"))
 
 
 def _is_header_line(text: str) -> bool:
@@ -94,7 +106,7 @@ def _is_header_line(text: str) -> bool:
 
 def _header_end(lines: list[Line]) -> int:
     """Where the header ends: after its last byline or date line near the top, and never inside the first paragraph."""
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line.text)), len(lines))
+    first_prose = next((i for i, line in enumerate(lines) if _runs_on(line.text)), len(lines))
     end = first_prose
     for index, line in enumerate(lines[:HEADER_SCAN]):
         if len(line.text.split()) >= BODY_STARTED_WORDS:
@@ -122,7 +134,7 @@ def _sort_header_line(line: Line, found: TextHeader) -> None:
         found.outlets.append(match["value"])
     elif len(crumbs := BREADCRUMB.split(text)) > 2 and not is_prose(text):
         found.sections.append(crumbs[-1])
-    elif is_prose(text):
+    elif _runs_on(text):
         found.deck.append(line)
     else:
         found.candidates.append(line)
@@ -139,23 +151,24 @@ def _paragraphs(lines: list[Line]) -> list[Piece]:
     """The body's paragraphs: lines of a block are joined, unless each line is a paragraph of its own."""
     pieces: list[Piece] = []
     for number in sorted({line.block for line in lines}):
-        block = [line.text for line in lines if line.block == number]
-        width = max(len(text) for text in block)
-        current = block[0]
+        block = [line for line in lines if line.block == number]
+        width = max(line.width for line in block)
+        current = block[0].text
         in_box = False
         for before, after in itertools.pairwise(block):
-            in_box = in_box or bool(BOX_HEADER.match(before) and is_boilerplate(before))
-            if in_box or _breaks(before, after, width):
+            in_box = in_box or bool(BOX_HEADER.match(before.text) and is_boilerplate(before.text))
+            if in_box or _breaks(before, after.text, width):
                 pieces.append(Piece(current, group=number, item=bool(BULLET.match(current))))
-                current = after
+                current = after.text
             else:
-                current = f"{current} {after}"
+                current = f"{current} {after.text}"
         pieces.append(Piece(current, group=number, item=bool(BULLET.match(current))))
     return pieces
 
 
-def _breaks(before: str, after: str, width: int) -> bool:
+def _breaks(before: Line, after: str, width: int) -> bool:
     """Whether a line break between two lines of one block ends a paragraph (rather than wrapping one)."""
-    if len(before) > LONG_LINE or is_boilerplate(before) or is_boilerplate(after) or BULLET.match(after):
+    text = before.text
+    if before.width > LONG_LINE or is_boilerplate(text) or is_boilerplate(after) or BULLET.match(after):
         return True
-    return width >= 40 and before.endswith(SENTENCE_END) and len(before) < 0.6 * width
+    return width >= 40 and text.endswith(SENTENCE_END) and before.width < 0.6 * width

@@ -1,4 +1,4 @@
-"""The command line: `python -m generator build|check|new|schemas`.
+"""The command line: `python -m generator build|check|show|new|schemas`.
 
 This is one of the two places (with the MkDocs hook) where the project's
 errors become exit codes and messages; a traceback is shown only with
@@ -16,6 +16,7 @@ from . import editor_schema, scaffold
 from .audit import audit
 from .crossref import assemble
 from .errors import GeneratorError, InputError, Problem, relative
+from .explain import ArticleNotFound, explain
 from .load import load_seeds
 from .pipeline import Project, generate
 from .report import FORMATS, count_records, format_problems, summary
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(project, args.format, args.strict)
+        if args.command == "show":
+            return run_show(project, args.article)
         if args.command == "new":
             return run_new(project, args.kind, args.id)
         if args.command == "schemas":
@@ -56,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text for people, json for editor integrations, github for workflow annotations")
     check.add_argument("--strict", action="store_true", help="treat warnings (unused records) as errors")
+    show = commands.add_parser("show", help="show what the parser took from an article's file, and how to correct it")
+    show.add_argument("article", help="the article's id (its file name without .txt, .html or .md) or its path")
     new = commands.add_parser("new", help="write a starter file for a new record", epilog=NEW_EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     new.add_argument("kind", choices=scaffold.CHOICES, help="what to add")
@@ -93,6 +98,20 @@ def run_check(project: Project, format: str, strict: bool) -> int:
         print(output, end="")
         print(line, file=sys.stderr)
     return 1 if failed else 0
+
+
+def run_show(project: Project, article: str) -> int:
+    """Print the parse of one article: title, date, outlet, byline, dateline, subheadings, removed lines."""
+    try:
+        print(explain(load_seeds(project.seeds, project.root), article), end="")
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ArticleNotFound as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_new(project: Project, kind: str, id: str) -> int:
