@@ -90,6 +90,8 @@ def read_date_line(line: str) -> DateLine | None:
         for index, stamp in enumerate(stamps):
             end = stamps[index + 1].start() if index + 1 < len(stamps) else len(part)
             date = parse_date(part[stamp.end():end])
+            if date is None and not is_stamp(part[stamp.start():end]):
+                return None
             if date is None:
                 unread.append(part[stamp.start():end].strip(" ,;"))
             elif UPDATED_WORD.match(" ".join(stamp.group("word").split())):

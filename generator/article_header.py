@@ -128,6 +128,8 @@ def _headline_index(candidates: list[str]) -> int | None:
 def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     """The headline, byline and date lines at the top of a page's or export's text are the header's, not the body's."""
     taken = 0
+    if not header.title and pieces and pieces[0].kind == "heading":
+        header.title, taken = pieces[0].text, 1
     while taken < min(LEADING_HEADER_PIECES, len(pieces)) and not is_prose(pieces[taken].text):
         text = pieces[taken].text
         if pieces[taken].kind == "heading" and _same_words(text, header.title):
@@ -139,8 +141,6 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
         else:
             break
         taken += 1
-    if not header.title and pieces and pieces[0].kind == "heading":
-        header.title, taken = pieces[0].text, max(taken, 1)
     return pieces[taken:]
 
 

@@ -37,7 +37,7 @@ KEYS = {
 def parse_markdown(text: str) -> tuple[Header, list[Piece]]:
     """The front matter's metadata and the body's pieces of a Markdown export."""
     match = FRONT_MATTER.match(text)
-    fields = _front_matter(match["yaml"] or "") if match else {}
+    fields = _front_matter("\n" + (match["yaml"] or "")) if match else {}  # "\n": lines count from the "---"
     body = text[match.end():] if match else text
     header = Header(title=_text(fields, "title"), outlet=_text(fields, "outlet"),
                     section_label=_text(fields, "section"), source="front matter")
@@ -57,11 +57,11 @@ def _front_matter(text: str) -> dict[str, YNode]:
     try:
         tree = parse_yaml(text)
     except YAMLFileError as error:
-        raise ArticleTextError(f"front matter: {error.message}", error.line + 1, error.column) from None
+        raise ArticleTextError(f"front matter: {error.message}", error.line, error.column) from None
     if tree is None:
         return {}
     if tree.kind != "map":
-        raise ArticleTextError("front matter: expected keys such as title: and date:", tree.line + 1, tree.column)
+        raise ArticleTextError("front matter: expected keys such as title: and date:", tree.line, tree.column)
     return {key.lower(): node for key, node in tree.items.items()}
 
 
@@ -90,7 +90,7 @@ def _date(fields: dict[str, YNode], what: str) -> dt.date | None:
     date = parse_date(node.text)
     if date is None:
         raise ArticleTextError(f'front matter: "{node.text}" is not a date (write it as YYYY-MM-DD)',
-                               node.line + 1, node.column)
+                               node.line, node.column)
     return date
 
 

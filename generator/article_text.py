@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .article_body import BOX_HEADER, BULLET, SENTENCE_END, Piece, is_boilerplate, is_prose
 from .article_dates import DateLine, is_stamp, read_date_line
-from .article_header import Header, classify_candidates, read_byline
+from .article_header import DOMAIN, Header, classify_candidates, read_byline
 
 HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
@@ -84,7 +84,7 @@ def _lines(text: str) -> list[Line]:
         for row in (row.strip() for row in block.split("\n")):
             previous = lines[-1] if lines and lines[-1].block == number else None
             if previous and row[:1].islower() and not previous.text.endswith(SENTENCE_END) \
-                    and not _is_header_line(previous.text):
+                    and not DOMAIN.match(row) and not _is_header_line(previous.text):
                 lines[-1] = Line(f"{previous.text} {row}", number, max(previous.width, len(row)))
             elif row:
                 lines.append(Line(row, number, len(row)))
