@@ -33,7 +33,7 @@ _ALWAYS = r"""
   | skip\s+to\s+(?:main\s+)?(?:content|navigation)\b.* | back\s+to\s+top
   | (?:most\s+(?:read|popular|viewed)|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also
      \s+like|don['’]t\s+miss|editor['’]s\s+picks?|more\s+stories|more\s+from\s+\S+(?:\s+\S+){0,3})\s*:?
-  | (?:menu|search|sign\s+in|log\s*in|log\s+out|print|email|tweet|copy\s+link|loading\.*|close|home)
+  | (?:menu|search|sign\s+in|log\s*in|log\s+out|print|email|tweet|copy\s+link|loading(?:\.*|…)|close|home)
   | (?:\d+\s+)?comments?(?:\s*\(\d+\))? | (?:leave|post|add)\s+a\s+comment\b.* | view\s+comments?
 """
 BOILERPLATE = re.compile(rf"^(?:{_ALWAYS})$", re.IGNORECASE | re.VERBOSE)

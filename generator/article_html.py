@@ -13,6 +13,7 @@ text given, and no address in it is followed.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 
@@ -22,9 +23,13 @@ from lxml_html_clean import Cleaner
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import use_config
 
+from .article import ArticleTextError
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
 from .article_header import Header, take_header_pieces
+
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)  # a page that cannot be read is reported as a problem instead
 
 DATE_SEARCH = {"extensive_search": False, "min_date": "1900-01-01", "max_date": "2100-12-31"}
 """htmldate reads dates from the page's markup only (not from its running text), and never compares with today."""
@@ -33,24 +38,22 @@ EXTRACTION = {"output_format": "xml", "include_comments": False, "include_tables
 """Keep every paragraph trafilatura is unsure of (boilerplate rules remove the rest); no reader comments."""
 CLEANER = Cleaner(scripts=True, javascript=True, comments=True, style=True, processing_instructions=True,
                   embedded=True, frames=True, forms=False, links=False, meta=False, page_structure=False,
-                  remove_unknown_tags=False, safe_attrs_only=False)
+                  remove_unknown_tags=False, safe_attrs_only=False, kill_tags={"noscript"})
 """Scripts, styles, frames and embedded objects out before extraction, keeping the text that follows them
 (the extractor drops a paragraph whose words come after an `<embed>`); class names stay, since they help
-the extractor tell boilerplate from text."""
+the extractor tell boilerplate from text. `<noscript>` goes with its text: a browser never shows it."""
 BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "code": "paragraph", "row": "paragraph"}
 CONTAINER_TAGS = {"list", "table", "quote", "div", "main"}
 
 
-class ArticleExtractionError(ValueError):
-    """The page holds no article text that the extractor can find."""
-
-
 def parse_html(page: str) -> tuple[Header, list[Piece]]:
     """The metadata and the article's pieces of a saved web page."""
-    config = use_config()
-    extracted = trafilatura.extract(CLEANER.clean_html(page), config=config, **EXTRACTION)  # type: ignore[arg-type]
+    try:
+        extracted = trafilatura.extract(CLEANER.clean_html(page), config=use_config(), **EXTRACTION)  # type: ignore[arg-type]
+    except Exception as error:  # a third-party parser on untrusted input: its failure is a problem with the file
+        raise ArticleTextError(f"the page cannot be read as HTML ({error})") from None
     if not extracted:
-        raise ArticleExtractionError("no article text found in the page")
+        raise ArticleTextError("no article text found in the page: is this the saved article page?")
     pieces: list[Piece] = []
     main = ElementTree.fromstring(extracted).find("main")
     for number, element in enumerate(main if main is not None else ()):

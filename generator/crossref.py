@@ -82,7 +82,8 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_aliases(by_kind.get("entity", []))
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
-    problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    single = [record for record in by_kind.get("article", []) if Path(record[0].name).stem not in loaded.duplicated]
+    problems += _check_article_quotes(single, articles, topics)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(
@@ -144,8 +145,8 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
         fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
                   "byline": parsed.byline, "dateline": parsed.dateline, "event_date": None, **data}
         if not fields["title"]:
-            registry.problems.append(Problem(seed.name, 1, 1, "", "no headline found in the text: set `title:` "
-                                             f"in {article_id}.yml"))
+            sidecar = seed.name.rsplit(".", 1)[0] + ".yml"
+            registry.problems.append(Problem(seed.name, 1, 1, "", f"no headline found: set `title:` in {sidecar}"))
             continue
         articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
                                        section_label=parsed.section_label, **fields)

@@ -36,6 +36,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Kinds of which a file could not be read, so their ids are not all known."""
+    duplicated: set[str] = field(default_factory=set)
+    """Articles with two texts (`x.txt` and `x.html`): the first is read, and its sidecar's quotes are not checked."""
 
 
 def load_seeds(seeds: Path, root: Path) -> Loaded:
@@ -98,6 +100,7 @@ def _add_text(seed: SeedFile, text: str, loaded: Loaded) -> None:
     if first is not None:
         loaded.problems.append(Problem(seed.name, 1, 1, "", f'article "{seed.path.stem}" already has its text in '
                                        f"{first[0].name}: keep one of the two files"))
+        loaded.duplicated.add(seed.path.stem)
         return
     loaded.texts[seed.path.stem] = (seed, text)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.article import ArticleTextError, parse_article
 from generator.article_body import is_boilerplate
@@ -232,3 +234,20 @@ def test_a_page_with_no_metadata_still_gives_its_headline_and_text() -> None:
     assert (parsed.title, parsed.byline, parsed.page_date) == ("Council votes on the bridge", "Jane Doe",
                                                                D(2024, 3, 3))
     assert parsed.headings == ("What comes next",)
+
+
+# Any input ---------------------------------------------------------------------------------------------------------
+
+MARKUP = "<>&*_`[](){}#!|\\~^=$:;\"'-+.1 \t/?%@\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([".md", ".html", ".htm"]), st.text(st.sampled_from(MARKUP + "abcp/h2-") | st.characters(
+    codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+def test_any_markdown_or_page_parses_or_reports(suffix: str, raw: str) -> None:
+    try:
+        parsed = parse_article(raw, suffix)
+    except ArticleTextError as error:
+        assert error.line >= 1 and error.column >= 1
+        return
+    assert any(block.kind == "paragraph" for block in parsed.blocks)
