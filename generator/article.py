@@ -16,6 +16,7 @@ import datetime as dt
 from .article_body import Piece, build_body
 from .article_dates import Dateline, find_dateline
 from .article_header import Header
+from .article_text import parse_text
 from .model import ParsedText
 
 FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown"}
@@ -50,8 +51,6 @@ def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
 
         header, pieces = parse_markdown(text)
     else:
-        from .article_text import parse_text
-
         header, pieces = parse_text(text)
     return _finish(header, pieces, source_format)
 

@@ -16,6 +16,7 @@ from .model import Block
 SENTENCE_END = tuple(".!?:;\"”’)…")
 HEADING_MAX_WORDS = 12
 BOILERPLATE_MAX_WORDS = 25
+BOILERPLATE_MAX_CHARS = 250
 
 _ALWAYS = r"""
     advertisement(?:\s*[-–—:|]?\s*(?:scroll|continue|story)\b.*)? | ads? | sponsored(?:\s+content)? | paid\s+content
@@ -58,7 +59,9 @@ class Piece:
 
 
 def is_boilerplate(text: str) -> bool:
-    return len(text.split()) <= BOILERPLATE_MAX_WORDS and bool(BOILERPLATE.match(text.strip()))
+    if len(text) > BOILERPLATE_MAX_CHARS:
+        return False
+    return bool(BOILERPLATE.match(text.strip())) and len(text.split()) <= BOILERPLATE_MAX_WORDS
 
 
 def is_prose(text: str) -> bool:

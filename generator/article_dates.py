@@ -24,6 +24,10 @@ _PARSERS = {order: DateDataParser(languages=["en"], settings={**_SETTINGS, "DATE
 YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d\d(?!\d)")
 DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 MAX_DATE_WORDS = 14
+MAX_LINE = 200
+COMMON_FORMATS = ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d"]
+"""Not a list of accepted formats: dateparser tries these with strptime before its general parser, which is
+a hundred times slower, so the most usual date lines cost little; any other style goes to the general parser."""
 TIME_OF_DAY = re.compile(r"(?:\b[Aa]t\s+)?\b\d{1,2}(?:(?:[:.]\d{2}){1,2}\s*(?:[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)"
                          r"(?:\s*\(?(?:[A-Z]{1,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?(?![\w:])")
 """A time of day with its zone ("6:14 PM GMT+3", "18.40 BST"), dropped when the date cannot be read with it."""
@@ -53,7 +57,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _parse(parser: DateDataParser, text: str) -> dt.date | None:
     try:
-        found = parser.get_date_data(text).date_obj
+        found = parser.get_date_data(text, date_formats=COMMON_FORMATS).date_obj
     except (ValueError, OverflowError, TypeError, KeyError, IndexError):
         return None
     return found.date() if found else None
@@ -73,6 +77,8 @@ class DateLine:
 
 def read_date_line(line: str) -> DateLine | None:
     """The dates of a line made only of dates and stamps ("Published … · Updated …"), else None."""
+    if len(line) > MAX_LINE or not (YEAR.search(line) or STAMP_START.match(line)):
+        return None
     published = updated = printed = None
     unread: list[str] = []
     for part in (p.strip() for p in SEPARATORS.split(line)):
