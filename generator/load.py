@@ -6,6 +6,7 @@ located YAML trees and raw article text, and reports files it cannot read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .schema import FILE_KINDS, FileKind
 from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
 
@@ -114,12 +116,26 @@ def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        declared = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
+        if declared:
+            return declared
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
         column = len(data[line_start: error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start: error.start + 1].hex().upper()
         loaded.problems.append(Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
                                        "save the file with UTF-8 encoding"))
+        return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """A saved web page in the encoding its `<meta charset>` declares (browsers save the bytes they received)."""
+    match = CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return data.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
         return None
 
 

@@ -7,6 +7,7 @@ fixtures do not show, so each is tried on several variants.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from generator.article import ArticleTextError, parse_article
 from generator.article_body import is_boilerplate
 from generator.article_dates import find_dateline, parse_date, read_date_line
+from generator.load import load_seeds
 
 D = dt.date
 
@@ -251,3 +253,17 @@ def test_any_markdown_or_page_parses_or_reports(suffix: str, raw: str) -> None:
         assert error.line >= 1 and error.column >= 1
         return
     assert any(block.kind == "paragraph" for block in parsed.blocks)
+
+
+def test_a_saved_page_in_its_declared_encoding_is_read(tmp_path: Path) -> None:
+    """Browsers save a page's bytes as received: a page declaring windows-1252 is read in it; a text file is not."""
+    folder = tmp_path / "seeds" / "articles"
+    folder.mkdir(parents=True)
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            "<title>Café owners ‘cautious’</title></head><body><p>Prices rose.</p></body></html>")
+    (folder / "page.html").write_bytes(page.encode("cp1252"))
+    (folder / "text.txt").write_bytes("Café owners ‘cautious’\n\nPrices rose.\n".encode("cp1252"))
+    loaded = load_seeds(tmp_path / "seeds", tmp_path)
+    assert loaded.texts["page"][1] == page
+    assert [str(problem) for problem in loaded.problems] == [
+        "seeds/articles/text.txt:1:4: not UTF-8 text (byte 0xE9 here): save the file with UTF-8 encoding"]
