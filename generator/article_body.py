@@ -36,6 +36,8 @@ _ALWAYS = r"""
      \s+like|don['’]t\s+miss|editor['’]s\s+picks?|more\s+stories|more\s+from\s+\S+(?:\s+\S+){0,3})\s*:?
   | (?:menu|search|sign\s+in|log\s*in|log\s+out|print|email|tweet|copy\s+link|loading(?:\.*|…)|close|home)
   | (?:\d+\s+)?comments?(?:\s*\(\d+\))? | (?:leave|post|add)\s+a\s+comment\b.* | view\s+comments?
+  | this\s+article\s+is\s+more\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\s+old | \d+\s+min(?:ute)?s?\s+read
+  | (?:image|media|video)\s+(?:source|caption|copyright|credit)s?\s*[,:].* | our\s+standards\s*:.*
 """
 BOILERPLATE = re.compile(rf"^(?:{_ALWAYS})$", re.IGNORECASE | re.VERBOSE)
 BOX_HEADER = re.compile(r"^(?:related\b|read\s+more|more\s+on\s+this|see\s+also|also\s+read|you\s+(?:may|might)"

@@ -37,6 +37,9 @@ UPDATED = r"(?:last\s+)?updated|(?:last\s+)?modified|revised"
 STAMP = re.compile(rf"\b(?P<word>{PUBLISHED}|{UPDATED})\b(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE)
 STAMP_START = re.compile(rf"^(?:{PUBLISHED}|{UPDATED})\b", re.IGNORECASE)
 UPDATED_WORD = re.compile(rf"^(?:{UPDATED})$", re.IGNORECASE)
+GLUED_STAMP = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Published|Posted)\b)")
+GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+"""Text scraped from a page can run a year into a time, or a zone into "Updated": "July 26, 202110:43 PM UTCUpdated"."""
 SEPARATORS = re.compile(r"\s+[·•|/—–]\s+|\s*[·•|]\s*|;\s+")
 TIME_ONLY = re.compile(r"^(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,5}(?:[+-]\d{1,2})?)?$",
                        re.IGNORECASE)
@@ -77,7 +80,10 @@ class DateLine:
 
 def read_date_line(line: str) -> DateLine | None:
     """The dates of a line made only of dates and stamps ("Published … · Updated …"), else None."""
-    if len(line) > MAX_LINE or not (YEAR.search(line) or STAMP_START.match(line)):
+    if len(line) > MAX_LINE:
+        return None
+    line = GLUED_YEAR.sub(r"\1 ", GLUED_STAMP.sub(" · ", line))
+    if not (YEAR.search(line) or STAMP_START.match(line)):
         return None
     published = updated = printed = None
     unread: list[str] = []

@@ -37,6 +37,8 @@ SECTION_NAMES = frozenset({
 SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+(?P<label>[^|]{1,40})$")
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(?P<names>\S.*)$", re.IGNORECASE)
 MAX_BYLINE_WORDS = 14
+HEADLINE_MIN_WORDS = 2
+"""A line of one word above a longer one is a label (a kicker, a section), not the headline."""
 NAME_CONNECTORS = frozenset({"and", "&", "of", "de", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le",
                              "y"})
 LEADING_HEADER_PIECES = 4
@@ -104,7 +106,7 @@ def classify_candidates(candidates: list[str], sections: list[str], outlets: lis
     for index, line in enumerate(candidates):
         if index == headline:
             continue
-        if is_section_like(line) and not header.section_label:
+        if _is_label(line, before_headline=index < headline) and not header.section_label:
             header.section_label = line
         elif not header.outlet and (index < headline or is_outlet_like(line)):
             header.outlet = line
@@ -113,15 +115,26 @@ def classify_candidates(candidates: list[str], sections: list[str], outlets: lis
     return header, leftover
 
 
+def _is_label(line: str, *, before_headline: bool) -> bool:
+    """A section label: a usual one anywhere, or a word or two above the headline that names no outlet ("Iraq").
+
+    An outlet's name the rules do not know is taken for a label, not the other
+    way round: the page shows the outlet, never the label.
+    """
+    if is_section_like(line):
+        return True
+    return before_headline and len(line.split()) <= 2 and not is_outlet_like(line) and not DOMAIN.search(line)
+
+
 def _headline_index(candidates: list[str]) -> int | None:
     """The headline: the line with a " | Section" suffix, else the first that is neither an outlet nor a section."""
     for index, line in enumerate(candidates):
         suffix = SECTION_SUFFIX.match(line)
         if suffix and len(suffix["label"].split()) <= 4:
             return index
-    for index, line in enumerate(candidates):
-        if not is_outlet_like(line) and not is_section_like(line):
-            return index
+    plain = [i for i, line in enumerate(candidates) if not is_outlet_like(line) and not is_section_like(line)]
+    if plain:
+        return next((i for i in plain if len(candidates[i].split()) >= HEADLINE_MIN_WORDS), plain[0])
     return max(range(len(candidates)), key=lambda i: len(candidates[i]), default=None)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .article_body import BOX_HEADER, BULLET, SENTENCE_END, Piece, is_boilerplate, is_prose
 from .article_dates import DateLine, is_stamp, read_date_line
-from .article_header import DOMAIN, Header, classify_candidates, read_byline
+from .article_header import DOMAIN, Header, classify_candidates, is_section_like, read_byline
 
 HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
@@ -28,7 +28,7 @@ LONG_LINE = 100
 """Hard-wrapped text has shorter lines: a line this long is a paragraph of its own."""
 SECTION_PREFIX = re.compile(r"^(?:section|category|filed\s+under)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 OUTLET_PREFIX = re.compile(r"^(?:source|outlet|publication|publisher)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
-BREADCRUMB = re.compile(r"\s+(?:›|»|>|/)\s+")
+BREADCRUMB = re.compile(r"\s+(?:›|»|>|/)\s+|\s*(?:›|»|\|)\s*")
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,22 @@ def parse_text(text: str) -> tuple[Header, list[Piece]]:
 def _lines(text: str) -> list[Line]:
     """Non-blank lines, numbered by the blank-line-separated block they stand in.
 
-    A line that starts in lower case goes on with the line before it (a wrapped
-    headline or paragraph), unless that one ends a sentence or is a byline or date line.
+    A line that starts in lower case, or follows a line ending in a comma, goes on
+    with the line before it (a wrapped headline, caption or paragraph), unless that
+    one ends a sentence or is a byline or date line.
     """
     lines: list[Line] = []
     for number, block in enumerate(re.split(r"\n[ \t]*\n", text)):
         for row in (row.strip() for row in block.split("\n")):
             previous = lines[-1] if lines and lines[-1].block == number else None
-            if previous and row[:1].islower() and not previous.text.endswith(SENTENCE_END) \
-                    and not DOMAIN.match(row) and not _is_header_line(previous.text):
+            if not row:
+                continue
+            continues = previous.text.endswith(",") or (row[:1].islower() and not DOMAIN.match(row)) \
+                if previous else False
+            if previous and continues and not previous.text.endswith(SENTENCE_END) \
+                    and not _is_header_line(previous.text):
                 lines[-1] = Line(f"{previous.text} {row}", number, max(previous.width, len(row)))
-            elif row:
+            else:
                 lines.append(Line(row, number, len(row)))
     return lines
 
@@ -132,12 +137,20 @@ def _sort_header_line(line: Line, found: TextHeader) -> None:
         found.sections.append(match["value"])
     elif match := OUTLET_PREFIX.match(text):
         found.outlets.append(match["value"])
-    elif len(crumbs := BREADCRUMB.split(text)) > 2 and not is_prose(text):
-        found.sections.append(crumbs[-1])
+    elif _breadcrumb(text):
+        found.sections.append(BREADCRUMB.split(text)[-1].strip())
     elif _runs_on(text):
         found.deck.append(line)
     else:
         found.candidates.append(line)
+
+
+def _breadcrumb(text: str) -> bool:
+    """A trail of short section names ("Home › World › Middle East", "News|Politics"), not a headline with a section."""
+    crumbs = [crumb.strip() for crumb in BREADCRUMB.split(text)]
+    if len(crumbs) < 2 or is_prose(text) or any(not crumb or len(crumb.split()) > 3 for crumb in crumbs):
+        return False
+    return len(crumbs) > 2 or "|" not in text or is_section_like(crumbs[0]) or crumbs[0].lower() == "home"
 
 
 def _date_parts_beside_byline(text: str) -> list[DateLine]:

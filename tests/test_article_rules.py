@@ -267,3 +267,30 @@ def test_a_saved_page_in_its_declared_encoding_is_read(tmp_path: Path) -> None:
     assert loaded.texts["page"][1] == page
     assert [str(problem) for problem in loaded.problems] == [
         "seeds/articles/text.txt:1:4: not UTF-8 text (byte 0xE9 here): save the file with UTF-8 encoding"]
+
+
+# Layouts seen when text is copied from news sites ------------------------------------------------------------------
+
+LEAD = "The council voted on Monday to build a bridge over the river, after years of argument.\n"
+COPIED = [
+    ("Iraq\n\nThis article is more than 2 years old\n\nCouncil votes to build the bridge\n\nThe vote ends years of "
+     "argument.\n\nJane Doe in Exampletown\n\nMon 4 Mar 2024 18.00 GMT\n\nFirst published on Mon 4 Mar 2024 14.00 GMT"
+     "\n\n" + LEAD, "Council votes to build the bridge", D(2024, 3, 4), "Iraq",
+     ("This article is more than 2 years old",)),
+    ("Council votes to build the bridge\n\n4 March 2024\n\nShare\n\nImage source, Example Agency\n\nImage caption,\n"
+     "The river at dusk\n\n" + LEAD, "Council votes to build the bridge", D(2024, 3, 4), "",
+     ("Share", "Image source, Example Agency", "Image caption, The river at dusk")),
+    ("News|Politics\n\nCouncil votes to build the bridge\n\nThe vote ends years of argument.\n\nPublished On 4 Mar 2024"
+     "\n4 Mar 2024\n\n" + LEAD, "Council votes to build the bridge", D(2024, 3, 4), "Politics", ()),
+    ("Council votes to build the bridge\n\nBy Jane Doe\n\n3 minute read\n\nMarch 4, 202410:43 PM UTCUpdated 2 years "
+     "ago\n\n" + LEAD + "\nOur Standards: The Example Trust Principles.\n", "Council votes to build the bridge",
+     D(2024, 3, 4), "", ("3 minute read", "Our Standards: The Example Trust Principles.")),
+]
+
+
+@pytest.mark.parametrize(("raw", "title", "date", "section", "removed"), COPIED)
+def test_layouts_of_text_copied_from_news_sites(raw: str, title: str, date: D, section: str,
+                                                removed: tuple[str, ...]) -> None:
+    parsed = parse_article(raw)
+    assert (parsed.title, parsed.page_date, parsed.section_label, parsed.removed) == (title, date, section, removed)
+    assert parsed.blocks[-1].text == LEAD.strip()
