@@ -82,18 +82,19 @@ def _lines(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     for number, block in enumerate(re.split(r"\n[ \t]*\n", text)):
-        for row in (row.strip() for row in block.split("\n")):
+        for row in (row.strip() for row in block.split("\n") if row.strip()):
             previous = lines[-1] if lines and lines[-1].block == number else None
-            if not row:
-                continue
-            continues = previous.text.endswith(",") or (row[:1].islower() and not DOMAIN.match(row)) \
-                if previous else False
-            if previous and continues and not previous.text.endswith(SENTENCE_END) \
-                    and not _is_header_line(previous.text):
+            if previous and _goes_on(previous.text, row):
                 lines[-1] = Line(f"{previous.text} {row}", number, max(previous.width, len(row)))
             else:
                 lines.append(Line(row, number, len(row)))
     return lines
+
+
+def _goes_on(previous: str, row: str) -> bool:
+    if previous.endswith(SENTENCE_END) or not (previous.endswith(",") or (row[:1].islower() and not DOMAIN.match(row))):
+        return False
+    return not _is_header_line(previous)
 
 
 def _runs_on(text: str) -> bool:
