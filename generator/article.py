@@ -1,27 +1,35 @@
-"""Parsing an article's raw text, exactly as it was received.
+"""Parsing an article exactly as it was received: plain text, a saved web page or a Markdown export.
 
-Scraped news pages have a recognisable shape: a date line, the outlet's
-name, the headline (often with " | Section" appended), then paragraphs,
-with the odd subheading and scraper noise such as "See also ..." links to
-other stories. The parser recovers that structure without changing the
-words; metadata the text gets wrong is corrected by the article's sidecar.
+Each format has its own reader (`article_text`, `article_html`,
+`article_markdown`), which finds the header (headline, outlet, section,
+byline, dates) and hands over the body in pieces. The rules shared by all
+are applied here and in `article_body`: boilerplate is removed and listed,
+paragraphs and subheadings are told apart, and a dateline opening the first
+paragraph gives the place and day. The words are never changed; metadata
+the file gets wrong is corrected by the article's sidecar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from .model import Block, ParsedText
+from .article_body import Piece, build_body
+from .article_dates import Dateline, find_dateline
+from .article_header import Header
+from .article_text import parse_text
+from .model import ParsedText
 
-NOISE = re.compile(r"^(see also|read also|also read|read more|related:|advertisement$)", re.IGNORECASE)
-DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d")
-SENTENCE_END = tuple(".!?:;\"”’)…")
-HEADING_MAX_WORDS = 12
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown"}
+"""The article files `seeds/articles/` accepts, by suffix, and the format each holds."""
 
 
 class ArticleTextError(ValueError):
-    """The text cannot be read as an article (for example, it has no paragraphs)."""
+    """The file cannot be read as an article (for example, it has no paragraphs)."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 def normalise(raw: str) -> str:
@@ -30,53 +38,47 @@ def normalise(raw: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def split_blocks(text: str) -> list[str]:
-    """Blocks separated by blank lines; lines within a block are joined with a space."""
-    blocks = re.split(r"\n[ \t]*\n", text)
-    joined = (" ".join(line.strip() for line in block.split("\n")) for block in blocks)
-    return [block.strip() for block in joined if block.strip()]
+def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
+    """Recover the header, paragraphs, subheadings and removed boilerplate of an article file's text."""
+    text = normalise(raw)
+    source_format = FORMATS[suffix.lower()]
+    if source_format == "html":
+        from .article_html import parse_html  # imported when needed: the extractor takes a while to load
+
+        header, pieces = parse_html(text)
+    elif source_format == "markdown":
+        from .article_markdown import parse_markdown
+
+        header, pieces = parse_markdown(text)
+    else:
+        header, pieces = parse_text(text)
+    return _finish(header, pieces, source_format)
 
 
-def parse_date(text: str) -> dt.date | None:
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def is_prose(block: str) -> bool:
-    """Whether a block reads as running text rather than a label or heading."""
-    return block.endswith(SENTENCE_END) or len(block.split()) > HEADING_MAX_WORDS
-
-
-def parse_article(raw: str) -> ParsedText:
-    """Recover date, outlet, title, paragraphs, subheadings and removed noise from raw text."""
-    blocks = split_blocks(normalise(raw))
-    page_date = parse_date(blocks[0]) if blocks else None
-    if page_date:
-        blocks = blocks[1:]
-    header: list[str] = []
-    while blocks and not is_prose(blocks[0]) and len(header) < 2:
-        header.append(blocks.pop(0))
-    outlet = header[0] if len(header) == 2 else ""
-    title, _, label = (header[-1] if header else "").rpartition(" | ")
-    if not title:
-        title, label = label, ""
-    body, removed = _body(blocks)
+def _finish(header: Header, pieces: list[Piece], source_format: str) -> ParsedText:
+    body, removed = build_body(pieces)
     if not any(block.kind == "paragraph" for block in body):
         raise ArticleTextError("the article has no paragraphs: expected running text after the headline")
-    return ParsedText(title, outlet, page_date, label, tuple(body), tuple(removed))
+    page_date, date_source, updated = _dates(header)
+    first = next(block for block in body if block.kind == "paragraph")
+    dateline = find_dateline(first.text, page_date) or Dateline("", None, "")
+    if page_date is None and dateline.day is not None:
+        page_date, date_source = dateline.day, "dateline"
+    unread = tuple(text for line in header.date_lines for text in line.unread)
+    return ParsedText(header.title, header.outlet, page_date, header.section_label, tuple(body),
+                      tuple([*header.removed, *removed]), byline=header.bylines[0] if header.bylines else "",
+                      dateline=dateline.place, dateline_date=dateline.day, date_source=date_source,
+                      updated_date=updated, unread_dates=unread, source_format=source_format,
+                      left_out=tuple(header.left_out))
 
 
-def _body(blocks: list[str]) -> tuple[list[Block], list[str]]:
-    body: list[Block] = []
-    removed: list[str] = []
-    for text in blocks:
-        if NOISE.match(text):
-            removed.append(text)
-            continue
-        kind = "paragraph" if is_prose(text) or not body else "heading"
-        body.append(Block(kind, text, len(body) + 1))
-    return body, removed
+def _dates(header: Header) -> tuple[dt.date | None, str, dt.date | None]:
+    """The page date and what it was read from (a "Published" stamp first), and the date of any update."""
+    published = next((line.published for line in header.date_lines if line.published), None)
+    printed = next((line.printed for line in header.date_lines if line.printed), None)
+    updated = next((line.updated for line in header.date_lines if line.updated), None)
+    if published:
+        return published, "published", updated
+    if printed:
+        return printed, "date line", updated
+    return updated, ("updated" if updated else ""), updated

@@ -19,8 +19,8 @@ from typing import Any
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .ledger import about_problems
-from .load import Loaded
-from .model import Article, Chart, Entity, Site, Source, Story, Term, Topic
+from .load import Loaded, SeedFile
+from .model import Article, Chart, Entity, ParsedText, Site, Source, Story, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
 from .validate import CheckedFile, check_file
 from .visual_checks import check_charts, check_places
@@ -88,7 +88,8 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_aliases(by_kind.get("entity", []))
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
-    problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    single = [record for record in by_kind.get("article", []) if file_id(record[0].name) not in loaded.duplicated]
+    problems += _check_article_quotes(single, articles, topics)
     problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {})
     problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
@@ -166,29 +167,41 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
     meta = {file_id(file.name): (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
-            registry.problems.append(Problem(file.name, 0, 0, "", f'no article text "{stem}.txt" beside this file'))
+            registry.problems.append(Problem(file.name, 0, 0, "", f'no article text beside this file: add '
+                                             f'"{stem}.txt", "{stem}.html" or "{stem}.md"'))
     articles: dict[str, Article] = {}
     for article_id, (seed, raw) in loaded.texts.items():
-        if not SLUG.match(article_id):
-            registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
-                                             f"id: {SLUG_RULE}"))
-            continue
-        if not raw.strip():
-            registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
-            continue
-        try:
-            parsed = parse_article(raw)
-        except ArticleTextError as error:
-            registry.problems.append(Problem(seed.name, 1, 1, "", str(error)))
+        parsed = _parse_text(registry, article_id, seed, raw)
+        if parsed is None:
             continue
         data = dict(meta.get(article_id, (None, {}))[1])
         data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
         fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
-                  "event_date": None, **data}
+                  "byline": parsed.byline, "dateline": parsed.dateline, "event_date": None, **data}
+        if not fields["title"]:
+            sidecar = seed.name.rsplit(".", 1)[0] + ".yml"
+            registry.problems.append(Problem(seed.name, 1, 1, "", f"no headline found: set `title:` in {sidecar}"))
+            continue
         articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
                                        section_label=parsed.section_label, **fields)
         registry.define("article", article_id, CheckedFile(seed.name, seed.kind), "")
     return articles
+
+
+def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str) -> ParsedText | None:
+    """The parsed article text, or None with the problem recorded."""
+    if not SLUG.match(article_id):
+        registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
+                                         f"id: {SLUG_RULE}"))
+        return None
+    if not raw.strip():
+        registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
+        return None
+    try:
+        return parse_article(raw, seed.path.suffix)
+    except ArticleTextError as error:
+        registry.problems.append(Problem(seed.name, error.line, error.column, "", str(error)))
+        return None
 
 
 def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:

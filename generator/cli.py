@@ -1,4 +1,4 @@
-"""The command line: `python -m generator build|check|lock|new|schemas|suggest`.
+"""The command line: `python -m generator build|check|lock|new|schemas|show|suggest`.
 
 This is one of the two places (with the MkDocs hook) where the project's
 errors become exit codes and messages; a traceback is shown only with
@@ -16,6 +16,7 @@ from pathlib import Path
 from . import json_schemas, lock, scaffold, schema_comment, suggest
 from .assemble import assemble
 from .errors import GeneratorError, InputError, Problem, relative
+from .explain import ArticleNotFound, explain
 from .ledger import latest_date
 from .load import load_seeds
 from .match import APPLY_MIN
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(project, args.format, args.strict)
         if args.command == "lock":
             return run_lock(project, args.date, args.withdraw)
+        if args.command == "show":
+            return run_show(project, args.article)
         if args.command == "new":
             return run_new(project, args.kind, args.id)
         if args.command == "schemas":
@@ -70,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
                          "of an article or an updates: entry in seeds/)")
     locking.add_argument("--withdraw", action="append", default=[], metavar="PAGE",
                          help="a page whose file was removed on purpose, such as article/2021-07-26-short-name")
+    show = commands.add_parser("show", help="show what the parser took from an article's file, and how to correct "
+                               "it")
+    show.add_argument("article", help="the article's id (its file name without .txt, .html or .md) or its path")
     new = commands.add_parser("new", help="write a starter file for a new record", epilog=NEW_EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     new.add_argument("kind", choices=scaffold.CHOICES, help="what to add")
@@ -152,6 +158,20 @@ def run_lock(project: Project, date: dt.date | None, withdrawn: list[str]) -> in
     count = sum(len(values) for values in lock.guarded_values(checked).values())
     print(f"{'locked' if changed else 'already locked'}: {count} published values as of {when.isoformat()} in "
           f"{relative(path, project.root)}")
+    return 0
+
+
+def run_show(project: Project, article: str) -> int:
+    """Print the parse of one article: title, date, outlet, byline, dateline, subheadings, removed lines."""
+    try:
+        print(explain(load_seeds(project.seeds, project.root), article), end="")
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ArticleNotFound as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -6,9 +6,11 @@ located YAML trees and raw article text, and reports files it cannot read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article import FORMATS as ARTICLE_SUFFIXES
 from .errors import Problem, relative
 from .lock import LOCK_NAME, Lock, read_lock
 from .model import FILE_KINDS
@@ -16,6 +18,7 @@ from .schema import FileKind
 from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 IGNORED_NAMES = {"README.md", ".gitkeep", LOCK_NAME}
 
 
@@ -33,10 +36,12 @@ class Loaded:
 
     documents: list[tuple[SeedFile, YNode]] = field(default_factory=list)
     texts: dict[str, tuple[SeedFile, str]] = field(default_factory=dict)
-    """Raw article text by article id (the file name without `.txt`)."""
+    """Raw article text by article id (the file name without `.txt`, `.html` or `.md`)."""
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Kinds of which a file could not be read, so their ids are not all known."""
+    duplicated: set[str] = field(default_factory=set)
+    """Articles with two texts (`x.txt` and `x.html`): the first is read, and its sidecar's quotes are not checked."""
     lock: Lock | None = None
     """The published values `python -m generator lock` recorded (`lock.py`), if it has been run."""
 
@@ -67,9 +72,10 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
     name = _name(path, root)
     if path.name.startswith(".") or path.name in IGNORED_NAMES:
         return
-    is_text = kind.name == "article" and path.suffix == ".txt"
+    is_text = kind.name == "article" and path.suffix.lower() in ARTICLE_SUFFIXES
     if path.suffix not in YAML_SUFFIXES and not is_text:
-        expected = "a .txt article or its .yml sidecar" if kind.name == "article" else "a .yml file"
+        expected = ("an article (.txt, .html or .md) or its .yml sidecar" if kind.name == "article"
+                    else "a .yml file")
         loaded.problems.append(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"))
         return
     if not path.resolve().is_relative_to(seeds.resolve()):
@@ -82,7 +88,7 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
         return
     seed = SeedFile(path, name, kind)
     if is_text:
-        loaded.texts[path.stem] = (seed, text)
+        _add_text(seed, text, loaded)
         return
     try:
         document = parse_yaml(text)
@@ -96,6 +102,17 @@ def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -
     loaded.documents.append((seed, document))
 
 
+def _add_text(seed: SeedFile, text: str, loaded: Loaded) -> None:
+    """An article's text; a second text with the same name (`x.txt` beside `x.html`) is a problem."""
+    first = loaded.texts.get(seed.path.stem)
+    if first is not None:
+        loaded.problems.append(Problem(seed.name, 1, 1, "", f'article "{seed.path.stem}" already has its text in '
+                                       f"{first[0].name}: keep one of the two files"))
+        loaded.duplicated.add(seed.path.stem)
+        return
+    loaded.texts[seed.path.stem] = (seed, text)
+
+
 def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
     try:
         data = path.read_bytes()
@@ -105,12 +122,26 @@ def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        declared = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
+        if declared:
+            return declared
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
         column = len(data[line_start: error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start: error.start + 1].hex().upper()
         loaded.problems.append(Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
                                        "save the file with UTF-8 encoding"))
+        return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """A saved web page in the encoding its `<meta charset>` declares (browsers save the bytes they received)."""
+    match = CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return data.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
         return None
 
 

@@ -401,7 +401,27 @@ class ParsedText:
     section_label: str
     blocks: tuple[Block, ...]
     removed: tuple[str, ...]
-    """Lines dropped as scraper noise ("See also ..."), kept so the page can list them."""
+    """Lines dropped as boilerplate ("See also ...", "Advertisement"), kept so the page can list them."""
+    byline: str = ""
+    """The names of the byline ("Jane Doe and Sam Roe"), without "By"."""
+    dateline: str = ""
+    """The place of the dateline opening the first paragraph ("BAGHDAD", "KYIV, Ukraine"); it stays in the text."""
+    dateline_date: dt.date | None = None
+    """The day of the dateline, with the year of the page date when the dateline has none."""
+    date_source: str = ""
+    """What `page_date` was read from: `published`, `date line`, `updated` or `dateline` (empty when none)."""
+    updated_date: dt.date | None = None
+    """The date of an "Updated …" stamp or of the page's modification time."""
+    unread_dates: tuple[str, ...] = ()
+    """Stamps whose date could not be read, such as "Updated 2 hours ago"."""
+    source_format: str = "text"
+    """`text`, `html` or `markdown`: the kind of file the article came in."""
+    left_out: tuple[str, ...] = ()
+    """A web page's text outside the article (navigation, adverts, footers): not part of it, listed for checking."""
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(block.text for block in self.blocks if block.kind == "heading")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -418,6 +438,8 @@ class Article:
     """Derived: the section the page printed beside the headline."""
     title: str = s.text("The headline, if the text's is wrong.", example="Biden announces new phase")
     outlet: str = s.text("The outlet that printed it.", example="Complete News World")
+    byline: str = s.text("Who wrote it, as the byline names them, without \"By\".", example="Jane Doe")
+    dateline: str = s.text("The place the story was filed from, as its dateline prints it.", example="BAGHDAD")
     page_date: dt.date | None = s.date("The date printed on the page.", example="2022-08-17")
     event_date: dt.date | None = s.date("When the reported events happened, if not the page date.",
                                         example="2021-07-26")
@@ -500,7 +522,8 @@ class Site:
 
 
 FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its raw text `NAME.txt`.", Article),
+    FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its text `NAME.txt`, `NAME.html` or "
+             "`NAME.md`.", Article),
     FileKind("topic", "topics", "One background topic per file; the file name is the topic's id.", Topic),
     FileKind("entity", "entities", "Entities, any number per file.", Entity, list_key="entities"),
     FileKind("event", "events", "Timeline events that are not inside a topic or an article.", Event,

@@ -120,10 +120,11 @@ class StoryHeader:
 
 
 def story_header(article: Article) -> StoryHeader:
-    """The dek (the sidecar's, else the summary's first sentence, as plain text), the place and the reading time."""
+    """The dek (the sidecar's, else the summary's first sentence, as plain text), the place (the sidecar's, else the
+    dateline's) and the reading time."""
     dek = article.dek or re.split(r"(?<=[.!?])\s", strip_markdown(article.summary), maxsplit=1)[0]
     words = sum(len(block.text.split()) for block in article.blocks)
-    return StoryHeader(dek, article.place, max(1, -(-words // WORDS_PER_MINUTE)))
+    return StoryHeader(dek, article.place or article.dateline, max(1, -(-words // WORDS_PER_MINUTE)))
 
 
 @dataclass(frozen=True)

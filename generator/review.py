@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .article import NOISE, is_prose, parse_date
+from .article_body import is_boilerplate, is_prose
+from .article_dates import parse_date
 from .claims import find_claims
 from .dates import DateFound, event_dates, find_dates, page_date_warning
 from .errors import Problem
@@ -161,7 +162,7 @@ def _blocks(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str]]]:
     page_line = None
     if blocks and parse_date(" ".join(blocks[0][1].split())):
         page_line, blocks = blocks[0], blocks[1:]
-    return page_line, [(start, block) for start, block in blocks if not NOISE.match(" ".join(block.split()))]
+    return page_line, [(start, block) for start, block in blocks if not is_boilerplate(" ".join(block.split()))]
 
 
 def _title_case(block: str) -> bool:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .aliases import Accepted, Outcome, add_aliases
+from .article import FORMATS as ARTICLE_FORMATS
+from .article import ArticleTextError, parse_article
 from .errors import GeneratorError, InputError, Problem, relative
 from .load import load_seeds
 from .match import APPLY_MIN, Verdict
@@ -42,6 +44,7 @@ def run_suggest(project: Project, article: Path, format: str, apply: bool, accep
         raw = article.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SuggestError(f"{shown}: cannot be read as UTF-8 text ({error})") from None
+    raw = readable_text(raw, article.suffix, shown)
     suggestions = Reader(entities).read(shown, raw, sidecar_dates(article))
     print(as_json(suggestions) if format == "json" else as_text(suggestions, files), end="")
     if not (apply or accept):
@@ -62,6 +65,18 @@ def run_suggest(project: Project, article: Path, format: str, apply: bool, accep
     if any(o.added for o in outcomes):
         print("check: ok", file=out)
     return 0
+
+
+def readable_text(raw: str, suffix: str, shown: str) -> str:
+    """The text to read: a plain-text article as received; a web page or a Markdown export as the parser reads it
+    (headline and paragraphs, one per block), so lines and columns then count in that text, as `show` prints it."""
+    if ARTICLE_FORMATS.get(suffix.lower(), "text") == "text":
+        return raw
+    try:
+        parsed = parse_article(raw, suffix)
+    except ArticleTextError as error:
+        raise SuggestError(f"{shown}:{error.line}:{error.column}: {error}") from None
+    return "\n\n".join([parsed.title, *(block.text for block in parsed.blocks)]) + "\n"
 
 
 def load_entities(project: Project) -> tuple[list[Entity], dict[str, tuple[str, Path]]]:
