@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check golden bench clean new schemas
+.PHONY: site serve test lint check golden bench lighthouse clean new schemas
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ golden: $(BIN)/pytest
 ## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
+
+## lighthouse: the readers' speed budget, Lighthouse on the built site; writes its figures into BENCHMARKS.md
+lighthouse: $(BIN)/pytest node_modules/.bin/lighthouse
+	$(BIN)/pytest tests/test_lighthouse.py --update-benchmarks
+
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site .pytest_cache
