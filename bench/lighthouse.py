@@ -93,7 +93,7 @@ def run_lighthouse(url: str, chromium: str, lighthouse: Path = LIGHTHOUSE) -> di
                    f"--chrome-path={chromium}", "--chrome-flags=" + " ".join(CHROME_FLAGS)]
         # Chromium's profile and crash files go to the temporary folder, not the home directory.
         env = {**os.environ, "CHROME_PATH": chromium, "TMPDIR": folder, "HOME": folder}
-        returncode, stderr = _run_in_own_group(command, env)
+        returncode, stderr = _run(command, env, folder)
         if returncode != 0 or not output.is_file():
             raise RuntimeError(f"Lighthouse failed on {url} (exit {returncode}):\n{stderr[-3000:]}")
         report: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
@@ -102,17 +102,30 @@ def run_lighthouse(url: str, chromium: str, lighthouse: Path = LIGHTHOUSE) -> di
     return report
 
 
-def _run_in_own_group(command: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Run Lighthouse in a process group of its own, so that a timeout ends its Chromium too."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+def _run(command: list[str], env: dict[str, str], folder: str) -> tuple[int, str]:
+    """Run Lighthouse; if it hangs or the run is interrupted, end it and the Chromium it started."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _, stderr = process.communicate(timeout=RUN_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+    except BaseException as error:
+        process.kill()
         process.communicate()
-        return -1, f"no report after {RUN_TIMEOUT} s"
+        _end_processes_using(folder)
+        if isinstance(error, subprocess.TimeoutExpired):
+            return -1, f"no report after {RUN_TIMEOUT} s"
+        raise
     return process.returncode, stderr
+
+
+def _end_processes_using(folder: str) -> None:
+    """End the processes whose command line names `folder`: the Chromium that Lighthouse started detached, with
+    its profile in this run's own temporary folder (and so nobody else's process)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if folder.encode() in cmdline.read_bytes():
+                os.kill(int(cmdline.parent.name), signal.SIGKILL)
+        except (OSError, ValueError):
+            continue
 
 
 def result_of(page: str, report: dict[str, Any]) -> Result:
