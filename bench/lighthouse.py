@@ -266,16 +266,20 @@ def section_text(measured: list[Measured], paths: dict[str, str], when: str) -> 
     first = measured[0].result
     seconds = sum(item.seconds for item in measured)
     index = statistics.median(item.result.benchmark_index for item in measured)
+    load = os.getloadavg()[0]
     return "\n".join([
         "## Readers' speed: Lighthouse\n",
         f"Measured {when} by `make lighthouse` (the same checks run in `make test`, without writing this "
         f"section): {first.versions}, with Lighthouse's default mobile profile (a phone's screen, a slow 4G "
         "connection simulated at 150 ms round trips and 1.6 Mbit/s, the CPU slowed four times), on the site built "
         "from `seeds/` and served gzip-compressed on 127.0.0.1 as GitHub Pages serves it "
-        f"(`bench/pages_server.py`). Lighthouse rated this machine's speed at {index:.0f} (its benchmark index).\n",
+        f"(`bench/pages_server.py`). Lighthouse rated this machine's speed at {index:.0f} (its benchmark index; "
+        f"{SLOW_MACHINE_INDEX} or less, it warns, lowers the performance figures); the load average at the end was "
+        f"{load:.1f} on {os.cpu_count()} cores. Total Blocking Time, and with it the performance score, counts "
+        "the main thread's work four times over, so it grows with whatever else the machine is doing.\n",
         "Budget on each page: performance ≥ 95, Largest Contentful Paint ≤ 2.5 s, and accessibility, best "
-        "practices and SEO at 100. Each page runs once; a page that misses runs twice more and the median of the "
-        "three is judged. *transferred* is what the first load downloads, compressed.\n",
+        "practices and SEO at 100. Each page runs once; a page that misses runs twice more and the median run of "
+        "the three is judged. *transferred* is what the first load downloads, compressed.\n",
         "\n".join(rows) + "\n",
         f"The four pages took {seconds:.0f} s.\n",
     ])

@@ -85,15 +85,17 @@ def measured(request: pytest.FixtureRequest, paths: dict[str, str]) -> Iterator[
     found: list[Measured] = []
     yield found
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if found and reporter is not None:
-        reporter.write_line("")
-        for item in found:
-            r = item.result
-            reporter.write_line(
-                f"Lighthouse {r.page}: performance {r.scores['performance']}, LCP "
-                f"{r.metrics['largest-contentful-paint'] / 1000:.2f} s, accessibility {r.scores['accessibility']}, "
-                f"best practices {r.scores['best-practices']}, SEO {r.scores['seo']} ({r.runs} run(s), "
-                f"{item.seconds:.0f} s, benchmark index {r.benchmark_index:.0f})")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if found and reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():  # shown even when pytest captures output
+            reporter.write_line("")
+            for item in found:
+                r = item.result
+                reporter.write_line(
+                    f"Lighthouse {r.page}: performance {r.scores['performance']}, LCP "
+                    f"{r.metrics['largest-contentful-paint'] / 1000:.2f} s, accessibility "
+                    f"{r.scores['accessibility']}, best practices {r.scores['best-practices']}, SEO {r.scores['seo']}"
+                    f" ({r.runs} run(s), {item.seconds:.0f} s, benchmark index {r.benchmark_index:.0f})")
     if request.config.getoption("--update-benchmarks") and len(found) == len(PAGES):
         text = lighthouse.section_text(sorted(found, key=lambda m: PAGES.index(m.result.page)), paths,
                                        time.strftime("%d %B %Y").lstrip("0"))

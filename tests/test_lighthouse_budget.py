@@ -184,3 +184,16 @@ def test_other_misses_are_never_put_down_to_the_machine(kind: str, machine: floa
     assert misses_only_timings_on_a_busy_machine(result) is expected
     assert "Lighthouse rated this machine" not in "\n".join(line for line in misses(result)
                                                               if "accessibility" in line)
+
+
+def test_the_benchmarks_section_shows_each_page_against_the_budget() -> None:
+    passing = lighthouse.Measured(result_of("home", report()), [], 12.0)
+    failing = lighthouse.Measured(result_of("article", report(performance=0.90, tbt=420.0, index_loaded=True)), [],
+                                  30.0)
+    text = lighthouse.section_text([passing, failing], {"home": "", "article": "articles/a/"}, "1 July 2026")
+    assert text.startswith("## Readers' speed: Lighthouse\n\nMeasured 1 July 2026 by `make lighthouse`")
+    assert "Lighthouse 12.2.3, Chromium 150" in text and "benchmark index" in text
+    figures = "| 1.5 s | 1.2 s | {} | 0.000 | 1.2 s | 100 | 100 | 100 | 78 KB |"
+    assert f"| home (`/`) | 99 {figures.format('40 ms')} no | 1 | PASS |" in text
+    assert f"| article (`/articles/a/`) | 90 {figures.format('420 ms')} yes | 1 | **MISS** |" in text
+    assert text.rstrip().endswith("The four pages took 42 s.")
