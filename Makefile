@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check lock golden bench clean new schemas suggest
+.PHONY: site serve test lint check lock golden bench lighthouse clean new schemas suggest
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,14 @@ golden: $(BIN)/pytest
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.names
+
+## lighthouse: the readers' speed budget, Lighthouse on the built site; writes its figures into BENCHMARKS.md
+lighthouse: $(BIN)/pytest node_modules/.bin/lighthouse
+	$(BIN)/pytest tests/test_lighthouse.py --update-benchmarks
+
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site .pytest_cache

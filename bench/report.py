@@ -198,7 +198,8 @@ def markdown(results: dict[str, Any]) -> tuple[str, list[str]]:
         "as whole commands on the generated pages, with the hook's regeneration turned off "
         "(`EXPLAINER_SKIP_GENERATE=1`). Targets are judged on CPU seconds, which other processes on a shared "
         "machine do not inflate; wall seconds are shown in brackets, and the stage columns are wall seconds. "
-        "Memory is each process's peak resident size. This file is rewritten by every run.\n",
+        "Memory is each process's peak resident size. This file is rewritten by every run, except the "
+        "readers' speed section at its end, which `make lighthouse` writes.\n",
         "## Machine\n", "\n".join(machine()) + "\n",
         "## Build time by corpus size\n",
         "Stage columns are seconds. *generator share* is the generator's part of a whole build "

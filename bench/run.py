@@ -4,7 +4,8 @@ For each corpus size it times the generator's stages, a no-change run and a
 one-file edit, `mkdocs build` and `zensical build` on the generated pages, each
 in a process of its own (peak memory is that process's), and checks the
 figures against the targets of BENCHMARKS.md. Nothing is written into the
-project but BENCHMARKS.md: every build happens in a temporary copy.
+project but BENCHMARKS.md (keeping the sections other tools write there, see
+bench/sections.py): every build happens in a temporary copy.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import report
+from bench import report, sections
 from bench.corpus import write_corpus
 from bench.linking import linking_costs
 
@@ -180,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     text, verdicts = report.markdown(results)
-    args.output.write_text(text, encoding="utf-8")
+    old = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
+    args.output.write_text(sections.carry_over(old, text), encoding="utf-8")  # e.g. the Lighthouse figures
     for line in verdicts:
         print(line)
     print(f"wrote {args.output.name} in {results['seconds']:.0f} s", file=sys.stderr)

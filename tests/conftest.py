@@ -14,6 +14,8 @@ __all__ = ["ROOT", "copy_project", "mkdocs"]
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
+    parser.addoption("--update-benchmarks", action="store_true",
+                     help="write the Lighthouse figures into BENCHMARKS.md (make lighthouse)")
 
 
 @pytest.fixture

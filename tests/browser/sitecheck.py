@@ -119,7 +119,7 @@ class PageLog:
 
     def attach(self, page: Page) -> PageLog:
         page.on("request", self._on_request)
-        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
+        page.on("requestfailed", self._on_request_failed)
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.problems.append(f"uncaught error: {error}"))
@@ -129,6 +129,13 @@ class PageLog:
         scheme = urlsplit(request.url).scheme
         if scheme not in ("data", "blob", "about") and not request.url.startswith(self.origin):
             self.problems.append(f"request to another host: {request.url}")
+
+    def _on_request_failed(self, request: Request) -> None:
+        # A request cut short (ERR_ABORTED) because the test moved on to the next page, such as the search
+        # worker's script still loading on a busy machine, is no fault of the page. A broken address fails with
+        # an HTTP status or another network error.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _on_response(self, response: Response) -> None:
         if response.status >= 400:
