@@ -127,8 +127,9 @@ def stored_key(png: bytes) -> str:
 def draw(card: Card) -> bytes:
     """The card as PNG bytes.
 
-    Text is drawn as coverage on a grey image, which becomes a palette image running from
-    the background colour to white: the same picture as RGB at a third of the cost to encode.
+    Text is drawn as coverage on a grey image, which becomes a 16-colour palette image running
+    from the background colour to white: to the eye the same picture as RGB, at a fraction of
+    the cost to encode (the encoding is most of the cost of a card).
     """
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     pen = ImageDraw.Draw(image)
@@ -137,13 +138,13 @@ def draw(card: Card) -> bytes:
     pen.multiline_text((MARGIN, 150), "\n".join(lines), font=_font(True, size), fill=255, spacing=size // 4)
     pen.line((MARGIN, HEIGHT - 120, WIDTH - MARGIN, HEIGHT - 120), fill=110, width=2)
     pen.text((MARGIN, HEIGHT - 95), card.site_name, font=_font(True, 38), fill=230)
-    palette = Image.frombytes("P", image.size, image.tobytes())
-    palette.putpalette([round(b + (f - b) * level / 255) for level in range(256)
+    palette = Image.frombytes("P", image.size, image.point(lambda coverage: coverage >> 4).tobytes())
+    palette.putpalette([round(b + (f - b) * level / 15) for level in range(16)
                         for b, f in zip(BACKGROUND, FOREGROUND, strict=True)])
     info = PngImagePlugin.PngInfo()
     info.add_text(KEY, card_key(card))
     buffer = io.BytesIO()
-    palette.save(buffer, "PNG", pnginfo=info, compress_level=6)
+    palette.save(buffer, "PNG", pnginfo=info, bits=4, compress_level=1)
     return buffer.getvalue()
 
 
