@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response
+if TYPE_CHECKING:  # imported lazily (see expect() and conftest.py), so collection never needs Playwright
+    from playwright.sync_api import ConsoleMessage, Page, Request, Response
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -144,7 +145,7 @@ class PageLog:
         return problems
 
 
-OpenPage = Callable[..., tuple[Page, "PageLog"]]
+OpenPage = Callable[..., tuple["Page", PageLog]]
 """The `open_page` fixture: opens a page in a fresh browser context, with a log of what goes wrong on it."""
 
 
@@ -157,3 +158,10 @@ def axe_violations(page: Page) -> list[str]:
             (v) => ({id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" "))}))"""
     )
     return [f"{v['id']} ({v['impact']}): {'; '.join(v['targets'])}" for v in violations]
+
+
+def expect(target: Any) -> Any:
+    """Playwright's `expect`, imported when a test runs rather than when it is collected."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)

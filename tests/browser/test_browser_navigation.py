@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from sitecheck import MOBILE, OpenPage
+from sitecheck import MOBILE, OpenPage, expect
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +83,8 @@ def test_the_skip_link_leads_the_keyboard_to_the_content(open_page: OpenPage, ba
 
 
 def test_focus_is_always_visible(open_page: OpenPage, base_url: str, article: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     page, _ = open_page()
     page.goto(base_url + article)
     invisible = []

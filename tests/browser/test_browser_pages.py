@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from playwright.sync_api import Page
 from sitecheck import MOBILE, OpenPage, axe_violations, broken_links
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # Material picks the palette whose media query matches; these are the schemes mkdocs.yml names for each.
 SCHEMES = {"light": "default", "dark": "slate"}
