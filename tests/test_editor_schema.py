@@ -10,11 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from support import ROOT
 
 from generator.editor_schema import annotate, schema_texts
 from generator.schema import FILE_KINDS, kind_named
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SCHEMAS = ROOT / "generator" / "schemas"
 SEED_FILES = sorted((kind.name, path) for kind in FILE_KINDS

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from generator.editor_schema import records_of
 from generator.pipeline import Project, generate
 from generator.schema import FILE_KINDS, Record
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ and escaped, linked text renders back to exactly the words it was made from."""
 from __future__ import annotations
 
 import shutil
-from html.parser import HTMLParser
 from typing import Any
 
 import markdown
 import yaml
+from htmlpages import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import CASES
@@ -39,20 +39,8 @@ settings.register_profile("project", max_examples=200, deadline=None,
 settings.load_profile("project")
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def visible(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+    return parse(html).visible()
 
 
 def render(markdown_text: str) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
 
 
 def lint(*paths: str) -> subprocess.CompletedProcess[str]:

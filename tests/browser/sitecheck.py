@@ -1,20 +1,20 @@
-"""Helpers for the browser tests: serve a built site, list its pages, check its links, record what a page does."""
+"""Helpers for the browser tests: serve a built site, list its pages, record what a page does, run axe.
+
+The built site's links are checked without a browser, by `htmlpages.broken_links` (tests/test_build.py).
+"""
 
 from __future__ import annotations
 
 import functools
 import threading
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # imported lazily (see expect() and conftest.py), so collection never needs Playwright
     from playwright.sync_api import ConsoleMessage, Page, Request, Response
@@ -50,65 +50,6 @@ def sitemap_paths(site: Path, site_url: str) -> list[str]:
     outside = [loc for loc in locs if not loc.startswith(site_url)]
     assert not outside, f"sitemap URLs outside {site_url}: {outside}"
     return [loc.removeprefix(site_url) for loc in locs]
-
-
-class _Anchors(HTMLParser):
-    """The ids (and old-style anchor names) of a page, and the targets of its links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name] or "")
-        if tag == "a" and values.get("href") is not None:
-            self.hrefs.append(values["href"] or "")
-
-
-@dataclass
-class _Fetched:
-    status: int
-    anchors: _Anchors = field(default_factory=_Anchors)
-
-
-def _fetch(url: str) -> _Fetched:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            fetched = _Fetched(response.status)
-            if response.headers.get_content_type() == "text/html":
-                fetched.anchors.feed(response.read().decode("utf-8"))
-            return fetched
-    except urllib.error.HTTPError as error:
-        return _Fetched(error.code)
-
-
-def broken_links(base_url: str, paths: Iterable[str]) -> list[str]:
-    """Every link on the pages at `paths` that points inside the site to a missing page or a missing id."""
-    cache: dict[str, _Fetched] = {}
-
-    def fetch(url: str) -> _Fetched:
-        if url not in cache:
-            cache[url] = _fetch(url)
-        return cache[url]
-
-    problems = []
-    host = urlsplit(base_url).netloc
-    for path in paths:
-        page_url = base_url + path
-        for href in fetch(page_url).anchors.hrefs:
-            url, fragment = urldefrag(urljoin(page_url, href))
-            if urlsplit(url).scheme not in ("http", "https") or urlsplit(url).netloc != host:
-                continue
-            target = fetch(url)
-            if target.status != 200:
-                problems.append(f"/{path}: link {href!r} leads to HTTP {target.status}")
-            elif fragment and unquote(fragment) not in target.anchors.ids:
-                problems.append(f"/{path}: link {href!r} leads to a page with no id {unquote(fragment)!r}")
-    return problems
 
 
 @dataclass

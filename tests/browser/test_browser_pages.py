@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from sitecheck import MOBILE, OpenPage, axe_violations, broken_links
+from sitecheck import MOBILE, OpenPage, axe_violations
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -70,9 +70,3 @@ def widest_elements(page: Page) -> list[str]:
             .filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
             .slice(-5).map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""))"""
     )
-
-
-@pytest.mark.slow
-def test_every_internal_link_resolves(base_url: str, pages: list[str]) -> None:
-    problems = broken_links(base_url, pages)
-    assert not problems, "\n".join(problems)
