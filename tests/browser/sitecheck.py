@@ -6,6 +6,7 @@ The built site's links are checked without a browser, by `htmlpages.broken_links
 from __future__ import annotations
 
 import functools
+import io
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from PIL import Image, ImageChops
+
 if TYPE_CHECKING:  # imported lazily (see expect() and conftest.py), so collection never needs Playwright
     from playwright.sync_api import ConsoleMessage, Page, Request, Response
 
@@ -23,6 +26,13 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
+INK_LEVEL = 60
+"""How far (0-255, in grey) a pixel must be from the background to count as ink: anti-aliasing stays below."""
+MIN_HEADLINE_INK = 0.01
+MIN_CONTENT_INK = 0.03
+MIN_CONTENT_ROWS = 0.25
+"""Shares of pixels and of pixel rows that must hold ink. A rendered page measures about 3-13% (headline) and
+7-12% and 40-55% (content); a blank or hidden one, about 0."""
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -106,3 +116,37 @@ def expect(target: Any) -> Any:
     from playwright.sync_api import expect as playwright_expect
 
     return playwright_expect(target)
+
+
+def ink(png: bytes) -> tuple[float, float]:
+    """The share of pixels that differ from the background (the commonest colour), and of rows holding any."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    _, background = max(image.getcolors(maxcolors=image.width * image.height) or [(0, (255, 255, 255))])
+    difference = ImageChops.difference(image, Image.new("RGB", image.size, background)).convert("L")
+    mask = difference.point(lambda value: 255 if value > INK_LEVEL else 0)
+    data, width = mask.tobytes(), mask.width
+    rows = sum(1 for start in range(0, len(data), width) if data[start:start + width].strip(b"\0"))
+    return mask.histogram()[255] / (image.width * image.height), rows / image.height
+
+
+def rendering_problems(page: Page, headline: str) -> list[str]:
+    """What shows that the page did not render its content: a headline that is not `headline`, is not in the first
+    screenful or shows no ink, or a content area that is (nearly) blank. No pixel-exact comparison."""
+    heading = page.locator("article h1").first
+    if not heading.is_visible():
+        return ["the headline is not visible"]
+    problems = []
+    shown = " ".join(heading.inner_text().replace("¶", "").split())
+    if shown != headline:
+        problems.append(f"the headline reads {shown!r}, not {headline!r}")
+    box, viewport = heading.bounding_box(), page.viewport_size
+    if box is None or viewport is None or box["y"] + box["height"] > viewport["height"]:
+        problems.append(f"the headline is not in the first screenful: {box}")
+    headline_ink, _ = ink(heading.screenshot(animations="disabled"))
+    if headline_ink < MIN_HEADLINE_INK:
+        problems.append(f"the headline shows no ink ({100 * headline_ink:.1f}% of its pixels)")
+    content_ink, rows = ink(page.locator("article").first.screenshot(animations="disabled"))
+    if content_ink < MIN_CONTENT_INK or rows < MIN_CONTENT_ROWS:
+        problems.append(f"the content looks blank: ink on {100 * content_ink:.1f}% of its pixels, "
+                        f"{100 * rows:.0f}% of its rows")
+    return problems
