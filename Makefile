@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check golden bench clean new schemas
+.PHONY: help site serve test lint check golden bench clean new schemas
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(BIN)/mkdocs: requirements.txt pyproject.toml
 $(BIN)/pytest: $(BIN)/mkdocs requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+## help: list these targets and what each does
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## site: generate the pages and build the static site into site/ (no warnings allowed)
 site: $(BIN)/mkdocs
@@ -59,7 +63,8 @@ lint: $(BIN)/pytest
 golden: $(BIN)/pytest
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
-## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md
+## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md, and fails
+##        (exit status 1) when any target is missed
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
 
