@@ -68,6 +68,9 @@ golden: $(BIN)/pytest
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
 
+## clean: remove the built site, the generated pages and the mutation-testing copy (hand-written files stay);
+##        the writer needs only the standard library, so this works without .venv
 clean:
-	rm -rf site .pytest_cache
-	$(BIN)/python -c "from generator.write import write_pages; from pathlib import Path; write_pages({}, Path('docs'))" 2>/dev/null || true
+	rm -rf site .pytest_cache mutants
+	$(PYTHON) -c "from pathlib import Path; from generator import cache, write; \
+	write.write_pages({}, Path('docs')); cache.forget(Path('docs'))"
