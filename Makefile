@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help site serve test lint check golden bench clean new schemas
+.PHONY: help site serve test lint check golden bench clean new schemas pins mutation
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,25 @@ golden: $(BIN)/pytest
 ##        (exit status 1) when any target is missed
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
+
+## pins: re-resolve requirements.txt (from pyproject.toml's dependencies) and requirements-dev.txt (from
+##       requirements-dev.in) to the newest releases, in a throwaway environment; review the diff, then make test
+pins:
+	rm -rf .pins
+	$(PYTHON) -m venv .pins
+	.pins/bin/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], \
+	sep='\n')" > .pins/runtime.in
+	.pins/bin/pip install --quiet --disable-pip-version-check -r .pins/runtime.in
+	{ echo "# Pinned runtime dependencies: the generator and the site build (make site). Written by make pins"; \
+	  echo "# from pyproject.toml's dependencies: edit those, not this file."; \
+	  .pins/bin/pip freeze --disable-pip-version-check; } > requirements.txt
+	.pins/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.in
+	{ echo "# Pinned test and lint dependencies (make test), on top of the runtime ones. Written by make pins"; \
+	  echo "# from requirements-dev.in: edit that, not this file."; \
+	  echo "-r requirements.txt"; \
+	  .pins/bin/pip freeze --disable-pip-version-check \
+	    | grep -vxiF -f requirements.txt; } > requirements-dev.txt
+	rm -rf .pins
 
 ## clean: remove the built site, the generated pages and the mutation-testing copy (hand-written files stay);
 ##        the writer needs only the standard library, so this works without .venv
