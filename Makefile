@@ -68,6 +68,13 @@ golden: $(BIN)/pytest
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
 
+## mutation: mutation testing (mutmut) of the core modules named in pyproject.toml [tool.mutmut]; writes the
+##           score into TESTING.md and fails if under 80% of the mutants are killed (see TESTING.md for the time)
+mutation: $(BIN)/pytest
+	rm -rf mutants
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run
+	$(BIN)/python tests/mutation_score.py --fail-under 80 TESTING.md
+
 ## pins: re-resolve requirements.txt (from pyproject.toml's dependencies) and requirements-dev.txt (from
 ##       requirements-dev.in) to the newest releases, in a throwaway environment; review the diff, then make test
 pins:

@@ -3,6 +3,7 @@ and escaped, linked text renders back to exactly the words it was made from."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,11 @@ WORD = st.text(st.sampled_from("abcXYZ-<>*_[]{}&#|'. "), min_size=1, max_size=12
 
 settings.register_profile("project", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile("project")
+# `make mutation` runs the covering tests once per mutant: fewer examples keep that within an hour or two.
+settings.register_profile("mutation", settings.get_profile("project"), max_examples=25)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
+WHOLE_RUNS = max(5, settings.default.max_examples // 4)
+"""Examples for a property that runs the whole generator each time: a quarter of the profile's."""
 
 
 def visible(html: str) -> str:
@@ -112,7 +117,7 @@ def test_any_text_parses_as_yaml_or_reports_where(text: str) -> None:
             check_file("seeds/x.yml", kind, tree, [])
 
 
-@settings(max_examples=60)
+@settings(max_examples=WHOLE_RUNS)
 @given(yaml_values(["entities", *field_names(FILE_KINDS[2].record)]))
 def test_a_whole_run_succeeds_or_raises_input_error(tmp_path_factory: Any, value: Any) -> None:
     root = tmp_path_factory.mktemp("run")
@@ -164,7 +169,7 @@ def article_page(root: Path, text: str, names: list[str]) -> Element:
     return parse(render(page.split("\n---\n", 1)[-1]))
 
 
-@settings(max_examples=50)  # each example runs the whole generator
+@settings(max_examples=WHOLE_RUNS)
 @given(st.lists(WORD, min_size=1, max_size=4, unique=True), st.lists(TEXT | WORD, max_size=8))
 def test_linking_never_changes_the_visible_words(tmp_path_factory: Any, names: list[str], pieces: list[str]) -> None:
     spelt = [*names, *(f"{name} x" for name in names)]
