@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from support import ROOT
 
-from generator.article import ArticleTextError, parse_article
+from generator.article import ArticleTextError, is_prose, normalise, parse_article, parse_date, split_blocks
 
 SEED = ROOT / "seeds" / "articles" / "2021-07-26-biden-kadhimi-new-phase.txt"
 
@@ -72,3 +72,44 @@ def test_cut_off_paragraph_is_not_a_heading() -> None:
 def test_article_without_paragraphs_is_an_error(raw: str) -> None:
     with pytest.raises(ArticleTextError, match="no paragraphs"):
         parse_article(raw)
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("August 17, 2022", dt.date(2022, 8, 17)), ("Aug 17, 2022", dt.date(2022, 8, 17)),
+    ("17 August 2022", dt.date(2022, 8, 17)), ("2022-08-17", dt.date(2022, 8, 17)),
+    ("  2022-08-17 ", dt.date(2022, 8, 17)),
+    ("August 17 2022", None), ("17/08/2022", None), ("Monday", None),
+])
+def test_the_date_line_formats(line: str, date: dt.date | None) -> None:
+    assert parse_date(line) == date
+
+
+def test_a_heading_is_short_and_unpunctuated_and_prose_is_not() -> None:
+    assert not is_prose("Do not recreate the error of 2011")
+    assert is_prose("Twelve words is still a heading, but this line has thirteen of them")
+    assert not is_prose("one two three four five six seven eight nine ten eleven twelve")
+    assert all(is_prose(f"It ends here{mark}") for mark in ".!?:;\"”’)…")
+
+
+def test_the_header_gives_outlet_title_and_section() -> None:
+    parsed = parse_article("July 26, 2021\n\nThe Wire\n\nLeaders meet | World | Politics\n\nThey met today.\n")
+    assert (parsed.page_date, parsed.outlet, parsed.title, parsed.section_label) == (
+        dt.date(2021, 7, 26), "The Wire", "Leaders meet | World", "Politics")
+    single = parse_article("Leaders meet\n\nThey met today.\n")
+    assert (single.outlet, single.title, single.section_label) == ("", "Leaders meet", "")
+    labelled = parse_article("The Wire\n\n | World\n\nThey met today.\n")
+    assert (labelled.outlet, labelled.title, labelled.section_label) == ("The Wire", "| World", "")
+
+
+def test_noise_lines_are_removed_and_kept_and_blocks_numbered() -> None:
+    raw = ("Headline\n\nFirst paragraph.\n\nRead also: another story\n\nA subheading\n\nADVERTISEMENT\n\n"
+           "Related: more\n\nLast paragraph.\n")
+    parsed = parse_article(raw)
+    assert parsed.removed == ("Read also: another story", "ADVERTISEMENT", "Related: more")
+    assert [(b.kind, b.text, b.number) for b in parsed.blocks] == [
+        ("paragraph", "First paragraph.", 1), ("heading", "A subheading", 2), ("paragraph", "Last paragraph.", 3)]
+
+
+def test_blank_lines_with_spaces_separate_blocks_and_tabs_too() -> None:
+    assert split_blocks("a\n \t \nb\nc\n\n\n d ") == ["a", "b c", "d"]
+    assert normalise("\ufeffa\r\nb\rc\u00a0d\u202fe") == "a\nb\nc d e"
