@@ -65,3 +65,9 @@ def test_find_quote() -> None:
     assert find_quote("A quiet night in Baghdad.", "night in") == (8, 16)
     assert find_quote("A quiet night in Baghdad.", "day in") is None
     assert find_quote("Baghdad", "Baghdad") == (0, 7)
+
+
+def test_a_name_right_next_to_protected_markdown_is_still_found() -> None:
+    linker = Linker([IS])
+    assert [(m.start, m.end) for m in linker.markdown_mentions("IS`code`")] == [(0, 2)]
+    assert [(m.start, m.end) for m in linker.markdown_mentions("`code`IS")] == [(6, 8)]

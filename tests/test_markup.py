@@ -78,3 +78,18 @@ def test_markdown_text_is_wrapped_without_escaping() -> None:
 ])
 def test_strip_markdown_keeps_the_words(markdown: str, text: str) -> None:
     assert strip_markdown(markdown) == text
+
+
+def test_spans_that_start_together_nest_the_longer_outside() -> None:
+    spans = [Span(0, 3, "<i>", "</i>"), Span(0, 8, "<o>", "</o>")]
+    assert wrap("abcdefgh", spans) == "<o><i>abc</i>defgh</o>"
+
+
+def test_only_the_text_at_the_start_of_the_line_is_escaped_as_a_line_start() -> None:
+    assert wrap("- item x", [Span(7, 8, "<b>", "</b>")]) == "&#45; item <b>x</b>"
+    assert wrap("a - b", [Span(0, 1, "<b>", "</b>"), Span(4, 5, "<i>", "</i>")]) == "<b>a</b> - <i>b</i>"
+
+
+def test_line_breaks_between_spans_become_spaces() -> None:
+    assert wrap("a\nb c", [Span(0, 1, "<b>", "</b>")]) == "<b>a</b> b c"
+    assert wrap("a\nb c", [Span(4, 5, "<b>", "</b>")]) == "a b <b>c</b>"

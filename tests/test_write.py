@@ -70,3 +70,9 @@ def test_the_manifest_lists_exactly_the_pages_written(tmp_path: Path) -> None:
     assert read_manifest(tmp_path) == {"a/c.md", "b.md"}
     write_pages({"b.md": "B\n"}, tmp_path)
     assert read_manifest(tmp_path) == {"b.md"}
+
+
+def test_pages_go_into_folders_made_as_deep_as_needed(tmp_path: Path) -> None:
+    report = write_pages({"a/b/c/page.md": "Deep\n"}, tmp_path)
+    assert report.written == ["a/b/c/page.md"]
+    assert (tmp_path / "a" / "b" / "c" / "page.md").read_text(encoding="utf-8") == "Deep\n"
