@@ -38,20 +38,23 @@ def killed_share(found: list[tuple[str, str, str]]) -> float:
 
 
 def table(found: list[tuple[str, str, str]]) -> str:
-    rows = ["| module | mutants | " + " | ".join(COLUMNS) + " | killed share |", "|---|" + "---:|" * (len(COLUMNS) + 2)]
+    rows = ["| module | mutants | " + " | ".join(COLUMNS) + " | killed share | of those checked |",
+            "|---|" + "---:|" * (len(COLUMNS) + 3)]
     modules = sorted({module for module, _, _ in found})
     for module in [*modules, "overall"]:
         counts = Counter(status for name, _, status in found if module in ("overall", name))
         total = sum(counts.values())
         killed = sum(counts[status] for status in KILLED)
         label = f"**{module}**" if module == "overall" else f"`{module}`"
+        checked = total - counts["not checked"]
         rows.append(f"| {label} | {total} | " + " | ".join(str(counts[column]) for column in COLUMNS)
-                    + f" | {100 * killed / total:.1f}% |")
+                    + f" | {100 * killed / total:.1f}% | {100 * killed / checked if checked else 0:.1f}% |")
     return "\n".join(rows) + "\n"
 
 
 def survivors(found: list[tuple[str, str, str]]) -> str:
-    names = [name for _, name, status in found if status not in KILLED]
+    """The mutants checked and not killed (those not checked are only counted, in the table)."""
+    names = [f"{name} ({status})" for _, name, status in found if status not in KILLED | {"not checked"}]
     return "Not killed (`mutmut show NAME` prints the change):\n\n" + "".join(f"- `{name}`\n" for name in names)
 
 
