@@ -77,3 +77,16 @@ def test_an_article_file_name_that_is_not_an_id(tmp_path: Path) -> None:
     root = with_files(tmp_path, {"articles/Big_Story.txt": "Headline\n\nA paragraph.\n"})
     assert problems(root) == ['seeds/articles/Big_Story.txt:1:1: the file name "Big_Story" is not a valid id: use '
                               "lowercase letters, digits and single hyphens"]
+
+
+@pytest.mark.parametrize("date_line", ["July 26, 2021", "2021-07-26"])
+def test_a_correction_may_quote_the_page_date_in_either_form(tmp_path: Path, date_line: str) -> None:
+    article = (MINIMAL / "articles" / "2021-07-26-meeting.txt").read_text(encoding="utf-8")
+    sidecar = (MINIMAL / "articles" / "2021-07-26-meeting.yml").read_text(encoding="utf-8")
+    root = with_files(tmp_path, {
+        "articles/2021-07-26-meeting.txt": article.replace("July 26, 2021", date_line, 1),
+        "articles/2021-07-26-meeting.yml": sidecar + (f'corrections:\n  - match: "{date_line}"\n'
+                                                      '    correction: "The page shows the wrong date."\n'
+                                                      "    sources: [example-2021-07-26-meeting]\n")})
+    site = check(Project.at(root))
+    assert [c.match for c in site.articles[0].corrections] == [date_line]

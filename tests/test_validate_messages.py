@@ -65,3 +65,10 @@ def test_scalars_of_the_wrong_kind_say_how_yaml_read_them() -> None:
         'seeds/x.yml:2:8: order: expected a whole number written with digits only, got "1.5"',
         'seeds/x.yml:10:21: sections[0].facts[0].unverified: expected true or false, got "yes"',
     ]
+
+
+def test_true_and_false_are_read_as_booleans() -> None:
+    text = ("title: T\nsummary: S.\nsections:\n  - id: s\n    title: S\n    facts:\n"
+            "      - text: F.\n        sources: [a]\n        unverified: false\n"
+            "      - text: G.\n        sources: [a]\n        unverified: true\n")
+    assert problems("topic", text) == []
