@@ -113,3 +113,10 @@ def test_noise_lines_are_removed_and_kept_and_blocks_numbered() -> None:
 def test_blank_lines_with_spaces_separate_blocks_and_tabs_too() -> None:
     assert split_blocks("a\n \t \nb\nc\n\n\n d ") == ["a", "b c", "d"]
     assert normalise("\ufeffa\r\nb\rc\u00a0d\u202fe") == "a\nb\nc d e"
+
+
+def test_the_header_is_two_lines_at_most_and_a_short_first_line_after_it_is_text() -> None:
+    parsed = parse_article("The Wire\n\nLeaders meet\n\nA short first line\n\nThey met today.\n")
+    assert (parsed.outlet, parsed.title) == ("The Wire", "Leaders meet")
+    assert [(b.kind, b.text) for b in parsed.blocks] == [("paragraph", "A short first line"),
+                                                         ("paragraph", "They met today.")]
