@@ -10,7 +10,7 @@ import pytest
 
 from generator.errors import Problem
 from generator.schema import kind_named
-from generator.validate import check_file
+from generator.validate import CheckedFile, check_file
 from generator.yamlfile import parse_yaml
 
 SOURCE = "sources:\n  - id: {id}\n    title: T\n    publisher: P\n    url: {url}\n    date: {date}\n"
@@ -72,3 +72,41 @@ def test_true_and_false_are_read_as_booleans() -> None:
             "      - text: F.\n        sources: [a]\n        unverified: false\n"
             "      - text: G.\n        sources: [a]\n        unverified: true\n")
     assert problems("topic", text) == []
+
+
+def test_a_position_falls_back_to_the_nearest_written_parent_then_to_the_first_line() -> None:
+    file = CheckedFile("seeds/x.yml", kind_named("topic"), positions={"": (1, 1), "sections": (4, 1),
+                                                                      "sections[0]": (5, 5), "sections[0].id": (5, 9)})
+    assert file.at("sections[0].id") == (5, 9)
+    assert file.at("sections[0].facts[2].text") == (5, 5)
+    assert file.at("sections[3]") == (4, 1)
+    assert file.at("title") == (1, 1)
+    assert CheckedFile("seeds/y.txt", kind_named("article")).at("claims[0].match") == (1, 1)
+
+
+def test_a_reference_that_is_not_an_id_is_reported_at_its_key() -> None:
+    text = "entities:\n  - id: a\n    name: A\n    kind: person\n    description: D.\n    sources: [Bad_Id]\n"
+    assert problems("entity", text) == [
+        'seeds/x.yml:6:15: entities[0].sources[0]: "Bad_Id" is not a valid id: use lowercase letters, digits and '
+        'single hyphens, like "mosul-2014"']
+
+
+def test_empty_text_is_reported_where_it_stands() -> None:
+    text = 'entities:\n  - id: a\n    name: "  "\n    kind: person\n    description: D.\n    sources: [s]\n'
+    assert problems("entity", text) == ["seeds/x.yml:3:11: entities[0].name: must not be empty"]
+
+
+@pytest.mark.parametrize("link", ["https://a.example/x", "http://a.example/x", "mailto:desk@a.example",
+                                  "../topics/x.md", "#section"])
+def test_markdown_links_to_the_web_mail_or_a_relative_place_are_allowed(link: str) -> None:
+    text = ("title: T\nsummary: S.\nsections:\n  - id: s\n    title: S\n    facts:\n"
+            f'      - text: "See [this]({link})."\n        sources: [a]\n')
+    assert problems("topic", text) == []
+
+
+def test_a_markdown_link_with_another_scheme_is_refused_where_it_stands() -> None:
+    text = ("title: T\nsummary: S.\nsections:\n  - id: s\n    title: S\n    facts:\n"
+            '      - text: "See [this](ftp://a.example/x)."\n        sources: [a]\n')
+    assert problems("topic", text) == [
+        'seeds/x.yml:7:15: sections[0].facts[0].text: the link to "ftp://a.example/x" is not a web address: links '
+        "must start with http:// or https://, or be relative"]
