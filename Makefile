@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1627257600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test lint check lock golden bench lighthouse clean new schemas suggest
+.PHONY: help site serve test lint check lock golden bench lighthouse clean new schemas suggest pins mutation
 
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(BIN)/mkdocs: requirements.txt pyproject.toml
 $(BIN)/pytest: $(BIN)/mkdocs requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+## help: list these targets and what each does
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## site: generate the pages and build the static site into site/ (no warnings allowed)
 site: $(BIN)/mkdocs
@@ -70,8 +74,9 @@ lint: $(BIN)/pytest
 golden: $(BIN)/pytest
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
-## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md
-## (and BENCHMARKS-names.md: how well and how fast suggest matches names)
+## bench: time the generator and the site builds from 10 to 1,000 articles; writes BENCHMARKS.md (and
+##        BENCHMARKS-names.md: how well and how fast suggest matches names), and fails (exit status 1) when any
+##        target is missed
 bench: $(BIN)/pytest
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.names
@@ -84,6 +89,35 @@ node_modules/.bin/lighthouse: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+## mutation: mutation testing (mutmut) of the core modules named in pyproject.toml [tool.mutmut]; writes the
+##           score into TESTING.md and fails if under 80% of the mutants are killed (see TESTING.md for the time)
+mutation: $(BIN)/pytest
+	rm -rf mutants
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run
+	$(BIN)/python tests/mutation_score.py --fail-under 80 TESTING.md
+
+## pins: re-resolve requirements.txt (from pyproject.toml's dependencies) and requirements-dev.txt (from
+##       requirements-dev.in) to the newest releases, in a throwaway environment; review the diff, then make test
+pins:
+	rm -rf .pins
+	$(PYTHON) -m venv .pins
+	.pins/bin/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], \
+	sep='\n')" > .pins/runtime.in
+	.pins/bin/pip install --quiet --disable-pip-version-check -r .pins/runtime.in
+	{ echo "# Pinned runtime dependencies: the generator and the site build (make site). Written by make pins"; \
+	  echo "# from pyproject.toml's dependencies: edit those, not this file."; \
+	  .pins/bin/pip freeze --disable-pip-version-check; } > requirements.txt
+	.pins/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.in
+	{ echo "# Pinned test and lint dependencies (make test), on top of the runtime ones. Written by make pins"; \
+	  echo "# from requirements-dev.in: edit that, not this file."; \
+	  echo "-r requirements.txt"; \
+	  .pins/bin/pip freeze --disable-pip-version-check \
+	    | grep -vxiF -f requirements.txt; } > requirements-dev.txt
+	rm -rf .pins
+
+## clean: remove the built site, the generated pages and the mutation-testing copy (hand-written files stay);
+##        the writer needs only the standard library, so this works without .venv
 clean:
-	rm -rf site .pytest_cache
-	$(BIN)/python -c "from generator.write import write_pages; from pathlib import Path; write_pages({}, Path('docs'))" 2>/dev/null || true
+	rm -rf site .pytest_cache mutants
+	$(PYTHON) -c "from pathlib import Path; from generator import cache, write; \
+	write.write_pages({}, Path('docs')); cache.forget(Path('docs'))"

@@ -54,7 +54,8 @@ class CheckedFile:
     def at(self, key: str) -> tuple[int, int]:
         """Position of the value at `key`, or of its nearest written parent."""
         while key not in self.positions and key:
-            key = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", key)
+            parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", key)
+            key = parent if parent != key else ""  # a top-level key's parent is the file itself
         return self.positions.get(key, (1, 1))
 
     def defined_ids(self) -> list[tuple[str, str]]:

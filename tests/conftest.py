@@ -1,15 +1,15 @@
-"""Shared fixtures: temporary copies of the project, and one real MkDocs build of `seeds/`."""
+"""Shared fixtures: temporary copies of the project, and one real MkDocs build of `seeds/`.
+
+Paths and helpers (ROOT, CASES, copy_project, mkdocs) are imported from support.py, never from here.
+"""
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_project, mkdocs
-
-__all__ = ["ROOT", "copy_project", "mkdocs"]
+from support import copy_project, mkdocs
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -22,17 +22,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def project(tmp_path: Path) -> Path:
     """A throwaway copy of the project, safe to edit and build."""
     return copy_project(tmp_path / "project")
-
-
-# The helpers as fixtures too, for tests that prefer fixtures to imports from support.py.
-@pytest.fixture(name="copy_project", scope="session")
-def copy_project_fixture() -> Callable[..., Path]:
-    return copy_project
-
-
-@pytest.fixture(name="mkdocs", scope="session")
-def mkdocs_fixture() -> Callable[..., subprocess.CompletedProcess[str]]:
-    return mkdocs
 
 
 @pytest.fixture(scope="session")

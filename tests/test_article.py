@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from generator.article import ArticleTextError, parse_article
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "2021-07-26-biden-kadhimi-new-phase.txt"
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from support import CASES
 
 from generator.cli import main
-
-CASES = Path(__file__).resolve().parent / "cases"
 
 ORPHANS = CASES / "editor" / "orphans"
 WARNINGS = [

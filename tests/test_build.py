@@ -38,13 +38,16 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
     assert broken_links(built_site / "site") == []
 
 
-def test_broken_link_is_detected(built_site: Path, tmp_path: Path) -> None:
+def test_broken_links_are_detected(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site)
     page = site / "glossary" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<a href="../nowhere/">x</a></article>'),
-                    encoding="utf-8")
-    assert broken_links(site) == ["glossary/index.html: ../nowhere/ (no such file)"]
+    broken = ('<a href="../nowhere/">gone</a> <a href="../timeline/#no-such-year">lost</a> <a href="#nowhere">x</a>'
+              '<a href="https://example.org/elsewhere/">outside</a> <a href="../timeline/">fine</a>')
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", broken + "</article>"), encoding="utf-8")
+    assert broken_links(site) == ["glossary/index.html: ../nowhere/ (no such file)",
+                                  "glossary/index.html: ../timeline/#no-such-year (no such anchor)",
+                                  "glossary/index.html: #nowhere (no such anchor)"]
 
 
 def test_generated_pages_stay_out_of_git_and_hand_written_ones_stay(built_site: Path) -> None:

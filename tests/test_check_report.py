@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from support import CASES
 
 from generator.cli import main
-
-CASES = Path(__file__).resolve().parent / "cases"
 
 BAD = CASES / "editor" / "bad-source"
 SUMMARY = ("failed: 0 articles, 0 topics, 0 entities, 0 events, 1 source, 0 terms; "

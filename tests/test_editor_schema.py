@@ -10,12 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from support import ROOT
 
 from generator.json_schemas import schema_texts
 from generator.model import FILE_KINDS, kind_named
 from generator.schema_comment import annotate
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SCHEMAS = ROOT / "generator" / "schemas"
 SEED_FILES = sorted((kind.name, path) for kind in FILE_KINDS

@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import copy_project, mkdocs
+from support import CASES, copy_project, mkdocs
 
 from generator.cli import main
 from generator.errors import InputError
 from generator.pipeline import Project, check
 
-CASES = Path(__file__).resolve().parent / "cases"
 MINIMAL = CASES / "good" / "minimal" / "seeds"
 BAD = sorted(path for path in (CASES / "bad").iterdir() if path.is_dir())
 CONTROL_FILES = {"expected.txt", "symlinks.txt"}

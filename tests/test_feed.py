@@ -102,7 +102,7 @@ def test_every_entry_leads_to_a_page_and_anchor_that_exist(site: Path) -> None:
     for feed in [site / "feed.xml", *sorted(site.glob("feed-*.xml"))]:
         for entry in check_rfc4287(feed, SITE_URL, feed.relative_to(site).as_posix()):
             href = one(entry, "link").get("href") or ""
-            target = internal_target(site, site / "index.html", href.removeprefix(SITE_URL))
+            target = internal_target(site / "index.html", href.removeprefix(SITE_URL))
             assert target is not None and target[0].is_file(), href
             assert not target[1] or target[1] in read_page(target[0]).ids, href
 
@@ -134,7 +134,7 @@ def test_every_page_links_the_feed_from_its_head(site: Path) -> None:
             continue
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         links = pattern.findall(head)
-        targets = [internal_target(site, page, href) for _, href in links]
+        targets = [internal_target(page, href) for _, href in links]
         assert (site / "feed.xml", "") in targets, page
         topic = page.parent.name if page.parent.parent == site / "topics" else ""
         if topic:

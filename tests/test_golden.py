@@ -10,12 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from generator.pipeline import Project, generate
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EXPECTED = GOLDEN / "pages"
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = ROOT / "templates"
 
 
 @pytest.fixture(scope="module")

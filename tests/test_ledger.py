@@ -107,7 +107,7 @@ def test_the_corrections_page_lists_every_entry_newest_first_each_linking_to_its
         ("17 October 2021, update", "../topics/pro-iran-factions/#fatah-in-politics"),
     ]
     for _, href in dates_and_links:
-        target = internal_target(site, site / "updates" / "index.html", href)
+        target = internal_target(site / "updates" / "index.html", href)
         assert target is not None
         assert target[1] in read_page(target[0]).ids, href
 

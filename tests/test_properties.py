@@ -3,29 +3,38 @@ and escaped, linked text renders back to exactly the words it was made from."""
 
 from __future__ import annotations
 
+import os
 import shutil
-from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
-from hypothesis import HealthCheck, given, settings
+from htmlpages import Element, parse
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from support import CASES
+from support import CASES, ROOT
 
 from generator.article import ArticleTextError, normalise, parse_article
 from generator.errors import InputError
-from generator.link import Linker
-from generator.markup import Span, plain, wrap
-from generator.model import FILE_KINDS, Alias, Entity
-from generator.pipeline import Project, check
+from generator.markup import plain
+from generator.model import FILE_KINDS
+from generator.pipeline import Project, check, generate
 from generator.schema import Record
 from generator.validate import check_file
 from generator.yamlfile import YAMLFileError, parse_yaml
 
 MINIMAL = CASES / "good" / "minimal" / "seeds"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "footnotes", "pymdownx.details",
-              "pymdownx.superfences", "toc"]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags (such as !ENV)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+EXTENSIONS = [next(iter(entry)) if isinstance(entry, dict) else entry
+              for entry in yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                                     Loader=_ConfigLoader)["markdown_extensions"]]
 """The Markdown extensions of mkdocs.yml, so text renders here as it does on the site."""
 
 MARKUP = "<>&*_`[](){}#!|\\~^=$:;\"'-+.1 \t/?%@"
@@ -36,23 +45,15 @@ WORD = st.text(st.sampled_from("abcXYZ-<>*_[]{}&#|'. "), min_size=1, max_size=12
 
 settings.register_profile("project", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile("project")
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+# `make mutation` runs the covering tests once per mutant: fewer examples keep that within an hour or two.
+settings.register_profile("mutation", settings.get_profile("project"), max_examples=25)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
+WHOLE_RUNS = max(5, settings.default.max_examples // 4)
+"""Examples for a property that runs the whole generator each time: a quarter of the profile's."""
 
 
 def visible(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+    return parse(html).visible()
 
 
 def render(markdown_text: str) -> str:
@@ -117,7 +118,7 @@ def test_any_text_parses_as_yaml_or_reports_where(text: str) -> None:
             check_file("seeds/x.yml", kind, tree, [])
 
 
-@settings(max_examples=60)
+@settings(max_examples=WHOLE_RUNS)
 @given(yaml_values(["entities", *field_names(FILE_KINDS[2].record)]))
 def test_a_whole_run_succeeds_or_raises_input_error(tmp_path_factory: Any, value: Any) -> None:
     root = tmp_path_factory.mktemp("run")
@@ -149,14 +150,41 @@ def test_escaped_text_renders_as_exactly_its_characters(text: str) -> None:
     assert "<a " not in html and "<img" not in html and "<script" not in html
 
 
+ARTICLE_ID = "2021-07-27-property"
+ADDED_MARKS = frozenset({"fix", "verdict", "context-link", "headerlink"})
+"""What the page adds to the printed words: the [sic] mark, verdict badges, links to topics, permalinks."""
+
+
+def article_page(root: Path, text: str, names: list[str]) -> Element:
+    """The real article page, through the whole generator, for `text` and one entity per name (each with a
+    garbled alias), rendered with the site's Markdown extensions."""
+    shutil.copytree(MINIMAL, root / "seeds")
+    entities = [{"id": f"e{index}", "name": name, "kind": "other", "description": "Someone.",
+                 "aliases": [{"name": f"{name} x", "garbled": True}], "sources": ["example-2021-07-26-meeting"]}
+                for index, name in enumerate(names)]
+    (root / "seeds" / "entities" / "property.yml").write_text(
+        yaml.safe_dump({"entities": entities}, allow_unicode=True), encoding="utf-8")
+    (root / "seeds" / "articles" / f"{ARTICLE_ID}.txt").write_text(f"Headline\n\n{text}\n", encoding="utf-8")
+    project = Project(root, root / "seeds", ROOT / "templates", root / "docs")
+    page = generate(project, write=False).pages[f"articles/{ARTICLE_ID}.md"]
+    return parse(render(page.split("\n---\n", 1)[-1]))
+
+
+@settings(max_examples=WHOLE_RUNS)
 @given(st.lists(WORD, min_size=1, max_size=4, unique=True), st.lists(TEXT | WORD, max_size=8))
-def test_linking_never_changes_the_visible_words(names: list[str], pieces: list[str]) -> None:
-    entities = [Entity(id=f"e{i}", name=name, kind="other", description="d", sources=("s",),
-                       aliases=(Alias(name=name + " x", garbled=True),)) for i, name in enumerate(names)]
-    text = block(" ".join(pieces + names))
-    linker = Linker(entities)
-    spans = [Span(m.start, m.end, "[", f'](../entities/{m.entity}.md "{plain(m.alias.name)}")')
-             for m in linker.mentions(text, first_only=False)]
-    html = render(wrap(text, spans) + "\n{ #p-1 .article-paragraph }")
-    assert visible(html) == shown(text)
-    assert html.count("<a ") == len(spans)
+def test_linking_never_changes_the_visible_words(tmp_path_factory: Any, names: list[str], pieces: list[str]) -> None:
+    spelt = [*names, *(f"{name} x" for name in names)]
+    assume(len(set(spelt)) == len(spelt))
+    # The first mention of an entity is linked: even-numbered entities are first printed garbled.
+    printed = [word for index, name in enumerate(names)
+               for word in ((f"{name} x", name) if index % 2 == 0 else (name, f"{name} x"))]
+    text = block(" ".join(["Words", *pieces, *printed, "end."]))
+    doc = article_page(tmp_path_factory.mktemp("linked"), text, names)
+    [paragraph] = doc.find_all("p", cls="article-paragraph")
+    assert " ".join(paragraph.text(ADDED_MARKS).split()) == shown(text)
+    links = [a for a in paragraph.find_all("a") if "/entities/" in a.attrs.get("href", "")]
+    assert links, "no name was linked"
+    assert {a.text() for a in links} <= set(spelt)
+    assert {a.attrs["href"] for a in links} <= {f"../entities/e{index}.md" for index in range(len(names))}
+    for mark in paragraph.find_all("span", cls="garbled"):
+        assert mark.find("a") is not None and mark.find("sup", cls="fix") is not None

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import CASES
 
 from generator.cli import main
-
-CASES = Path(__file__).resolve().parent / "cases"
 
 
 @pytest.fixture

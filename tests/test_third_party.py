@@ -11,11 +11,11 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from htmlpages import parse
 from support import copy_project, mkdocs
 
 pytestmark = pytest.mark.slow
@@ -55,37 +55,6 @@ def srcset_urls(value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-class ResourceParser(HTMLParser):
-    """Collects what an HTML page loads: resource attributes, inline styles and inline scripts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[tuple[str, str]] = []
-        self.styles: list[str] = []
-        self.scripts: list[str] = []
-        self._inside: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
-            value = attributes.get(name) or ""
-            for url in srcset_urls(value) if name == "srcset" else [value]:
-                self.urls.append((f"<{tag} {name}>", url))
-        if attributes.get("style"):
-            self.styles.append(attributes["style"] or "")
-        is_code = tag == "script" and not attributes.get("src") and attributes.get("type") in SCRIPT_TYPES
-        self._inside = "style" if tag == "style" else "script" if is_code else None
-
-    def handle_endtag(self, tag: str) -> None:
-        self._inside = None
-
-    def handle_data(self, data: str) -> None:
-        if self._inside == "style":
-            self.styles.append(data)
-        elif self._inside == "script":
-            self.scripts.append(data)
-
-
 def css_loads(text: str) -> Iterator[tuple[str, str]]:
     for match in CSS_URL.finditer(CSS_COMMENT.sub("", text)):
         yield ("CSS @import", match[4]) if match[4] is not None else ("CSS url()", match[2])
@@ -109,13 +78,18 @@ def json_loads(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
 
 
 def html_loads(text: str) -> Iterator[tuple[str, str]]:
-    parser = ResourceParser()
-    parser.feed(text)
-    yield from parser.urls
-    for style in parser.styles:
-        yield from css_loads(style)
-    for script in parser.scripts:
-        yield from js_loads(script)
+    """What an HTML page loads: resource attributes, inline styles and inline scripts."""
+    for element in parse(text).iter():
+        for name in RESOURCE_ATTRIBUTES.get(element.tag, ()):
+            value = element.attrs.get(name, "")
+            for url in srcset_urls(value) if name == "srcset" else [value]:
+                yield f"<{element.tag} {name}>", url
+        if element.attrs.get("style"):
+            yield from css_loads(element.attrs["style"])
+        if element.tag == "style":
+            yield from css_loads(element.source())
+        if element.tag == "script" and not element.attrs.get("src") and element.attrs.get("type") in SCRIPT_TYPES:
+            yield from js_loads(element.source())
 
 
 SCANNERS: dict[str, Callable[[str], Iterator[tuple[str, str]]]] = {

@@ -11,12 +11,10 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
-from htmlpages import parse_html
+from htmlpages import parse, parse_html
 from support import CASES, copy_project, mkdocs
 
 from generator.pipeline import Project, generate
@@ -72,44 +70,21 @@ YAML_TEXTS = {
 """Strings from YAML fields that are not Markdown, as each page must show them."""
 
 
-class Page(HTMLParser):
-    """The parts of an HTML page that matter here: visible text, elements and their attributes."""
+HIDDEN = frozenset({"script", "style", "template", "title"})
+"""What a reader never sees in the page's text (the title shows in the tab, and is checked on its own)."""
 
-    HIDDEN: ClassVar[set[str]] = {"script", "style", "template", "title"}
+
+class Page:
+    """The parts of an HTML page that matter here: visible text, the title, elements and script bodies."""
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.title = ""
-        self.elements: list[tuple[str, dict[str, str]]] = []
-        self.scripts: list[tuple[str, str]] = []
+        self.doc = parse(html)
+        title = self.doc.find("title")
+        self.title = title.text() if title else ""
+        self.visible = self.doc.visible(HIDDEN)
+        self.elements = [(e.tag, e.attrs) for e in self.doc.iter() if e.tag != "root"]
+        self.scripts = [(e.attrs.get("type", ""), e.source()) for e in self.doc.find_all("script")]
         """(type, text) of each script element."""
-        self.open: list[str] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, {name: value or "" for name, value in attrs}))
-        if tag not in {"meta", "link", "img", "br", "hr", "input", "source", "wbr"}:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.open:
-            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
-
-    def handle_data(self, data: str) -> None:
-        inside = self.open[-1] if self.open else ""
-        if inside == "script":
-            kind = next((a.get("type", "") for tag, a in reversed(self.elements) if tag == "script"), "")
-            self.scripts.append((kind, data))
-        elif inside == "title":
-            self.title += data
-        elif inside not in self.HIDDEN:
-            self.text.append(data)
-
-    @property
-    def visible(self) -> str:
-        return " ".join("".join(self.text).split())
 
 
 @pytest.fixture(scope="module")

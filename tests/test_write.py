@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.write import write_pages
+from generator.write import atomic_write, read_manifest, write_pages
 
 
 def test_first_write_then_nothing_to_do(tmp_path: Path) -> None:
@@ -48,3 +48,31 @@ def test_a_hand_written_page_in_the_way_is_an_error(tmp_path: Path) -> None:
         write_pages({"index.md": "# Home\n", "glossary.md": "# Glossary\n"}, tmp_path)
     assert (tmp_path / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
     assert not (tmp_path / "index.md").exists(), "nothing is written when one page cannot be"
+
+
+def test_the_error_names_the_file_in_the_way_and_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "glossary.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_pages({"glossary.md": "# Glossary\n"}, tmp_path)
+    assert str(caught.value) == (f"{tmp_path / 'glossary.md'}: a file that the generator did not write is where it "
+                                 "must write a page; move or rename the hand-written file")
+
+
+def test_a_failed_replace_leaves_no_temporary_file_and_says_why(tmp_path: Path) -> None:
+    (tmp_path / "index.md").mkdir()  # a folder where the page goes: the last step, the rename, fails
+    with pytest.raises(IsADirectoryError):
+        atomic_write(tmp_path / "index.md", b"# Home\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["index.md"]
+
+
+def test_the_manifest_lists_exactly_the_pages_written(tmp_path: Path) -> None:
+    write_pages({"b.md": "B\n", "a/c.md": "C\n"}, tmp_path)
+    assert read_manifest(tmp_path) == {"a/c.md", "b.md"}
+    write_pages({"b.md": "B\n"}, tmp_path)
+    assert read_manifest(tmp_path) == {"b.md"}
+
+
+def test_pages_go_into_folders_made_as_deep_as_needed(tmp_path: Path) -> None:
+    report = write_pages({"a/b/c/page.md": "Deep\n"}, tmp_path)
+    assert report.written == ["a/b/c/page.md"]
+    assert (tmp_path / "a" / "b" / "c" / "page.md").read_text(encoding="utf-8") == "Deep\n"

@@ -1,4 +1,8 @@
-"""Browser fixtures: one headless Chromium per session, driving the site built from `seeds/` on 127.0.0.1."""
+"""Browser fixtures: one headless Chromium per session, driving the site built from `seeds/` on 127.0.0.1.
+
+Playwright is imported only inside the `browser` fixture, never at module level: without it installed,
+`pytest -m "not browser"` still collects every test (tests/test_collection.py proves it).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from mkdocs.config import load_config
-from playwright.sync_api import Browser, Page, sync_playwright
 from sitecheck import DESKTOP, OpenPage, PageLog, serve, sitemap_paths
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 # Playwright cannot download its own browser here, so it drives the distribution's Chromium, kept quiet and offline.
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -24,18 +31,27 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+
 def find_chromium() -> str | None:
     return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
 
 
+def cannot_run(reason: str) -> NoReturn:
+    """Skip the browser tests locally; under CI=true they must run, so fail instead."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        cannot_run("Playwright is not installed (make test installs requirements-dev.txt)")
     executable = find_chromium()
     if executable is None:
-        reason = "no Chromium on PATH (install Debian's `chromium` package to run the browser tests)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
+        cannot_run("no Chromium on PATH (install Debian's `chromium` package to run the browser tests)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser

@@ -1,27 +1,38 @@
-"""Helpers for the browser tests: serve a built site, list its pages, check its links, record what a page does."""
+"""Helpers for the browser tests: serve a built site, list its pages, record what a page does, run axe.
+
+The built site's links are checked without a browser, by `htmlpages.broken_links` (tests/test_build.py).
+"""
 
 from __future__ import annotations
 
 import functools
+import io
 import threading
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response
+from PIL import Image, ImageChops
+
+if TYPE_CHECKING:  # imported lazily (see expect() and conftest.py), so collection never needs Playwright
+    from playwright.sync_api import ConsoleMessage, Page, Request, Response
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
+INK_LEVEL = 60
+"""How far (0-255, in grey) a pixel must be from the background to count as ink: anti-aliasing stays below."""
+MIN_HEADLINE_INK = 0.01
+MIN_CONTENT_INK = 0.03
+MIN_CONTENT_ROWS = 0.25
+"""Shares of pixels and of pixel rows that must hold ink. A rendered page measures about 3-13% (headline) and
+7-12% and 40-55% (content); a blank or hidden one, about 0."""
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -49,65 +60,6 @@ def sitemap_paths(site: Path, site_url: str) -> list[str]:
     outside = [loc for loc in locs if not loc.startswith(site_url)]
     assert not outside, f"sitemap URLs outside {site_url}: {outside}"
     return [loc.removeprefix(site_url) for loc in locs]
-
-
-class _Anchors(HTMLParser):
-    """The ids (and old-style anchor names) of a page, and the targets of its links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name] or "")
-        if tag == "a" and values.get("href") is not None:
-            self.hrefs.append(values["href"] or "")
-
-
-@dataclass
-class _Fetched:
-    status: int
-    anchors: _Anchors = field(default_factory=_Anchors)
-
-
-def _fetch(url: str) -> _Fetched:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            fetched = _Fetched(response.status)
-            if response.headers.get_content_type() == "text/html":
-                fetched.anchors.feed(response.read().decode("utf-8"))
-            return fetched
-    except urllib.error.HTTPError as error:
-        return _Fetched(error.code)
-
-
-def broken_links(base_url: str, paths: Iterable[str]) -> list[str]:
-    """Every link on the pages at `paths` that points inside the site to a missing page or a missing id."""
-    cache: dict[str, _Fetched] = {}
-
-    def fetch(url: str) -> _Fetched:
-        if url not in cache:
-            cache[url] = _fetch(url)
-        return cache[url]
-
-    problems = []
-    host = urlsplit(base_url).netloc
-    for path in paths:
-        page_url = base_url + path
-        for href in fetch(page_url).anchors.hrefs:
-            url, fragment = urldefrag(urljoin(page_url, href))
-            if urlsplit(url).scheme not in ("http", "https") or urlsplit(url).netloc != host:
-                continue
-            target = fetch(url)
-            if target.status != 200:
-                problems.append(f"/{path}: link {href!r} leads to HTTP {target.status}")
-            elif fragment and unquote(fragment) not in target.anchors.ids:
-                problems.append(f"/{path}: link {href!r} leads to a page with no id {unquote(fragment)!r}")
-    return problems
 
 
 @dataclass
@@ -151,7 +103,7 @@ class PageLog:
         return problems
 
 
-OpenPage = Callable[..., tuple[Page, "PageLog"]]
+OpenPage = Callable[..., tuple["Page", PageLog]]
 """The `open_page` fixture: opens a page in a fresh browser context, with a log of what goes wrong on it."""
 
 
@@ -164,3 +116,44 @@ def axe_violations(page: Page) -> list[str]:
             (v) => ({id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" "))}))"""
     )
     return [f"{v['id']} ({v['impact']}): {'; '.join(v['targets'])}" for v in violations]
+
+
+def expect(target: Any) -> Any:
+    """Playwright's `expect`, imported when a test runs rather than when it is collected."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def ink(png: bytes) -> tuple[float, float]:
+    """The share of pixels that differ from the background (the commonest colour), and of rows holding any."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    _, background = max(image.getcolors(maxcolors=image.width * image.height) or [(0, (255, 255, 255))])
+    difference = ImageChops.difference(image, Image.new("RGB", image.size, background)).convert("L")
+    mask = difference.point(lambda value: 255 if value > INK_LEVEL else 0)
+    data, width = mask.tobytes(), mask.width
+    rows = sum(1 for start in range(0, len(data), width) if data[start:start + width].strip(b"\0"))
+    return mask.histogram()[255] / (image.width * image.height), rows / image.height
+
+
+def rendering_problems(page: Page, headline: str) -> list[str]:
+    """What shows that the page did not render its content: a headline that is not `headline`, is not in the first
+    screenful or shows no ink, or a content area that is (nearly) blank. No pixel-exact comparison."""
+    heading = page.locator("article h1").first
+    if not heading.is_visible():
+        return ["the headline is not visible"]
+    problems = []
+    shown = " ".join(heading.inner_text().replace("¶", "").split())
+    if shown != headline:
+        problems.append(f"the headline reads {shown!r}, not {headline!r}")
+    box, viewport = heading.bounding_box(), page.viewport_size
+    if box is None or viewport is None or box["y"] + box["height"] > viewport["height"]:
+        problems.append(f"the headline is not in the first screenful: {box}")
+    headline_ink, _ = ink(heading.screenshot(animations="disabled"))
+    if headline_ink < MIN_HEADLINE_INK:
+        problems.append(f"the headline shows no ink ({100 * headline_ink:.1f}% of its pixels)")
+    content_ink, rows = ink(page.locator("article").first.screenshot(animations="disabled"))
+    if content_ink < MIN_CONTENT_INK or rows < MIN_CONTENT_ROWS:
+        problems.append(f"the content looks blank: ink on {100 * content_ink:.1f}% of its pixels, "
+                        f"{100 * rows:.0f}% of its rows")
+    return problems

@@ -1,4 +1,7 @@
-"""The checks can fail: a copy of the built site, broken on purpose, is caught by axe and by the link checker."""
+"""The checks can fail: a copy of the built site, broken on purpose, is caught by axe and by the rendering check.
+
+(The link checker's own proof is in tests/test_build.py.)
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitecheck import OpenPage, axe_violations, broken_links, serve
+from sitecheck import OpenPage, axe_violations, rendering_problems, serve
 
 CONTENT = '<article class="md-content__inner md-typeset">'
 
@@ -32,14 +35,24 @@ def test_axe_reports_an_unlabelled_link(open_page: OpenPage, site: Path, tmp_pat
     assert [v for v in violations if v.startswith("link-name ")], violations
 
 
-@pytest.mark.slow
-def test_the_link_checker_reports_broken_internal_links(site: Path, tmp_path: Path) -> None:
-    links = '<a href="../no-such-page/">gone</a> <a href="../glossary/#no-such-term">lost</a> <a href="#nowhere">x</a>'
-    broken = broken_copy(site, tmp_path / "site", "timeline/", links)
+BLANKING = {
+    "the content hidden": (".md-content { visibility: hidden }", "the headline is not visible"),
+    "the text transparent": (".md-typeset, .md-typeset * { color: transparent !important }",
+                             "the headline shows no ink"),
+    "all but the headline hidden": (".md-typeset > :not(h1) { visibility: hidden }", "the content looks blank"),
+    "the headline pushed down": ("article h1 { margin-top: 1200px !important }",
+                                 "the headline is not in the first screenful"),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("breakage", BLANKING)
+def test_the_rendering_check_reports_a_blank_page(open_page: OpenPage, site: Path, tmp_path: Path,
+                                                  breakage: str) -> None:
+    style, problem = BLANKING[breakage]
+    broken = broken_copy(site, tmp_path / "site", "timeline/", f"<style>{style}</style>")
     with serve(broken) as url:
-        problems = broken_links(url, ["timeline/"])
-    assert problems == [
-        "/timeline/: link '../no-such-page/' leads to HTTP 404",
-        "/timeline/: link '../glossary/#no-such-term' leads to a page with no id 'no-such-term'",
-        "/timeline/: link '#nowhere' leads to a page with no id 'nowhere'",
-    ]
+        page, _ = open_page(origin=url)
+        page.goto(url + "timeline/", wait_until="networkidle")
+        problems = rendering_problems(page, "Timeline")
+    assert [p for p in problems if p.startswith(problem)], problems

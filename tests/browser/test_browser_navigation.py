@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from sitecheck import MOBILE, OpenPage
+from sitecheck import MOBILE, OpenPage, expect
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +83,8 @@ def test_the_skip_link_leads_the_keyboard_to_the_content(open_page: OpenPage, ba
 
 
 def test_focus_is_always_visible(open_page: OpenPage, base_url: str, article: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     page, _ = open_page()
     page.goto(base_url + article)
     invisible = []
@@ -91,3 +95,31 @@ def test_focus_is_always_visible(open_page: OpenPage, base_url: str, article: st
         except PlaywrightTimeoutError:
             invisible.append(page.evaluate("document.activeElement.outerHTML.slice(0, 120)"))
     assert not invisible, "\n".join(invisible)
+
+
+def test_a_wide_table_scrolls_by_keyboard_on_a_phone(open_page: OpenPage, base_url: str) -> None:
+    page, _ = open_page(viewport=MOBILE)
+    page.goto(base_url + "how-to-edit/")
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-typeset__scrollwrap')"):
+            break
+    else:
+        pytest.fail("Tab never reached a table that scrolls sideways")
+    table = page.locator(".md-typeset__scrollwrap:focus")
+    assert (table.get_attribute("role"), (table.get_attribute("aria-label") or "")[:7]) == ("region", "Table: ")
+    assert page.evaluate(FOCUS_STYLE), "the table's focus is not visible"
+    assert table.evaluate("(wrap) => wrap.scrollLeft") == 0
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5_000)
+
+
+def test_a_table_that_fits_stays_out_of_the_tab_order(open_page: OpenPage, base_url: str) -> None:
+    page, _ = open_page()
+    page.goto(base_url + "how-to-edit/")
+    wraps = page.locator(".md-typeset__scrollwrap")
+    assert wraps.count() > 5
+    fitting = wraps.evaluate_all("(all) => all.filter((w) => w.scrollWidth <= w.clientWidth)"
+                                 ".map((w) => w.getAttribute('tabindex'))")
+    assert fitting and set(fitting) == {None}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from playwright.sync_api import Page, Request, expect
-from sitecheck import OpenPage
+from sitecheck import OpenPage, expect
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Request
 
 pytestmark = pytest.mark.browser
 
