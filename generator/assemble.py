@@ -17,10 +17,17 @@ from typing import Any
 
 from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
-from .load import Loaded
-from .model import Article, Entity, Site, Source, Term, Topic
+from .load import Loaded, SeedFile
+from .memo import Memo
+from .model import Article, Entity, ParsedText, Site, Source, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
 from .validate import CheckedFile, check_file
+from .yamlfile import YNode
+
+
+def _check(seed: SeedFile, tree: YNode) -> tuple[CheckedFile, list[Problem]]:
+    problems: list[Problem] = []
+    return check_file(seed.name, seed.kind, tree, problems), problems
 
 
 @dataclass
@@ -58,11 +65,16 @@ class Registry:
         self.excused.setdefault(kind, set()).update(ids)
 
 
-def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
+def assemble(loaded: Loaded, root: Path, memo: Memo | None = None) -> tuple[Site, list[CheckedFile]]:
     """Check everything that was loaded; the site and each file's checked values (with where each value was
-    written, for later checks), or `InputError` with every problem."""
+    written, for later checks), or `InputError` with every problem. With `memo`, reuse what it holds."""
+    memo = memo if memo is not None else Memo()
     problems = list(loaded.problems)
-    checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
+    checked = []
+    for seed, tree in loaded.documents:
+        file, file_problems = memo.get(("check", seed.name), (tree,), lambda: _check(seed, tree))  # noqa: B023
+        checked.append(file)
+        problems += file_problems
     registry = Registry(unreadable=loaded.unreadable)
     for file in checked:
         registry.excuse(file.kind.name, file.unchecked_ids)
@@ -76,8 +88,8 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     entities = _unique(registry, "entity", by_kind.get("entity", []))
     terms = _unique(registry, "term", by_kind.get("term", []))
     events = [value for _, _, value in by_kind.get("event", [])]
-    topics = _topics(registry, by_kind.get("topic", []))
-    articles = _articles(registry, loaded, by_kind.get("article", []), root)
+    topics = _topics(registry, by_kind.get("topic", []), memo)
+    articles = _articles(registry, loaded, by_kind.get("article", []), memo)
     problems += registry.problems
     problems += _check_references(checked, registry)
     problems += _check_aliases(by_kind.get("entity", []))
@@ -109,14 +121,18 @@ def _file_id(file: CheckedFile, registry: Registry, kind: str) -> str | None:
     return id if registry.define(kind, id, file, "") else None
 
 
-def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> dict[str, Topic]:
+def _topic(topic_id: str, data: dict[str, Any]) -> Topic:
+    events = tuple(replace(event, topic=topic_id) for event in data.get("events", ()))
+    return Topic(id=topic_id, **{**data, "events": events})
+
+
+def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]], memo: Memo) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for file, _, data in records:
         topic_id = _file_id(file, registry, "topic")
         if topic_id is None:
             continue
-        events = tuple(replace(event, topic=topic_id) for event in data.get("events", ()))
-        topics[topic_id] = Topic(id=topic_id, **{**data, "events": events})
+        topics[topic_id] = memo.get(("topic", topic_id), (data,), lambda: _topic(topic_id, data))  # noqa: B023
         seen: set[str] = set()
         for index, section in enumerate(topics[topic_id].sections):
             if section.id in seen:
@@ -127,8 +143,17 @@ def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> 
     return topics
 
 
+def _article(article_id: str, parsed: ParsedText, sidecar: dict[str, Any] | None) -> Article:
+    data = dict(sidecar or {})
+    data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
+    fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
+              "event_date": None, **data}
+    return Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
+                   section_label=parsed.section_label, **fields)
+
+
 def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],
-              root: Path) -> dict[str, Article]:
+              memo: Memo) -> dict[str, Article]:
     meta = {file_id(file.name): (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
@@ -143,16 +168,13 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
             registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
             continue
         try:
-            parsed = parse_article(raw)
+            parsed = memo.get(("parse", article_id), (raw,), lambda: parse_article(raw))  # noqa: B023
         except ArticleTextError as error:
             registry.problems.append(Problem(seed.name, 1, 1, "", str(error)))
             continue
-        data = dict(meta.get(article_id, (None, {}))[1])
-        data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
-        fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
-                  "event_date": None, **data}
-        articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
-                                       section_label=parsed.section_label, **fields)
+        sidecar = meta[article_id][1] if article_id in meta else None
+        articles[article_id] = memo.get(("article", article_id), (parsed, sidecar),
+                                        lambda: _article(article_id, parsed, sidecar))  # noqa: B023
         registry.define("article", article_id, CheckedFile(seed.name, seed.kind), "")
     return articles
 
