@@ -8,13 +8,14 @@ a site build shows them in its log without stopping.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .analysis import Analysis
 from .errors import Problem
-from .load import Loaded
+from .link import words_in
+from .load import Loaded, SeedFile
+from .memo import Memo
 from .model import Site
 from .validate import CheckedFile
 from .yamlfile import YNode
@@ -31,20 +32,24 @@ class Place:
     key: str
 
 
-def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis) -> list[Problem]:
-    """A warning for every entity, source, term and topic that nothing uses."""
+def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis,
+          memo: Memo | None = None) -> list[Problem]:
+    """A warning for every entity, source, term and topic that nothing uses, and for every TODO left.
+
+    With `memo` (the editor's loop), the TODOs of a file whose bytes have not changed are not looked
+    for again."""
     places = _places(checked)
     cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
-    prose = list(_prose(site))
+    used_words = words_in(_prose(site), (word for t in site.terms for word in (t.term, *t.aliases)))
     unused: list[tuple[str, str, str]] = []
     unused += [("entity", e.id, "is never mentioned in an article or a topic's facts")
                for e in site.entities if e.id not in analysis.backlinks]
     unused += [("source", s.id, "is never cited") for s in site.sources if s.id not in cited]
     unused += [("term", t.id, f'is never used: "{t.term}" appears in no article, topic, entity or event')
-               for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
+               for t in site.terms if used_words.isdisjoint((t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded)
+    problems = placeholders(loaded, memo)
     for kind, id, message in unused:
         place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
         problems.append(Problem(place.file, place.line, place.column, place.key,
@@ -52,18 +57,25 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
     return sorted(problems)
 
 
-def placeholders(loaded: Loaded) -> list[Problem]:
+def placeholders(loaded: Loaded, memo: Memo | None = None) -> list[Problem]:
     """A warning for each value a starter file left to write (see `scaffold.py`)."""
+    memo = memo if memo is not None else Memo()
     problems = []
     for seed, text in loaded.texts.values():
-        line = next((n for n, words in enumerate(text.splitlines(), 1) if TODO in words), 0)
-        if line:
-            problems.append(Problem(seed.name, line, 1, "", PLACEHOLDER, severity="warning"))
+        problems += memo.get(("todo", seed.name), (text,), lambda: _text_placeholders(seed, text))  # noqa: B023
     for seed, tree in loaded.documents:
-        for key, node in _scalars(tree, ""):
-            if TODO in node.text:
-                problems.append(Problem(seed.name, node.line, node.column, key, PLACEHOLDER, severity="warning"))
+        problems += memo.get(("todo", seed.name), (tree,), lambda: _tree_placeholders(seed, tree))  # noqa: B023
     return problems
+
+
+def _text_placeholders(seed: SeedFile, text: str) -> list[Problem]:
+    line = next((n for n, words in enumerate(text.splitlines(), 1) if TODO in words), 0)
+    return [Problem(seed.name, line, 1, "", PLACEHOLDER, severity="warning")] if line else []
+
+
+def _tree_placeholders(seed: SeedFile, tree: YNode) -> list[Problem]:
+    return [Problem(seed.name, node.line, node.column, key, PLACEHOLDER, severity="warning")
+            for key, node in _scalars(tree, "") if TODO in node.text]
 
 
 def _scalars(node: YNode, key: str) -> Iterator[tuple[str, YNode]]:
@@ -101,8 +113,3 @@ def _prose(site: Site) -> Iterator[str]:
         yield from (entity.description, entity.role)
     for event in site.all_events():
         yield from (event.title, event.text)
-
-
-def _uses(text: str, word: str) -> bool:
-    """Whether `word` stands in `text` as a whole word, also inside a longer term ("OIR" in "CJTF-OIR")."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
