@@ -91,15 +91,21 @@ def _bounded_prefixes(longest: str, vocabulary: set[str]) -> list[str]:
                         if not _WORD_CHAR.match(longest, end) and longest[:end] in vocabulary]
 
 
+def name_map(entities: Iterable[Entity]) -> dict[str, tuple[str, Alias]]:
+    """Every name and alias, with the entity it stands for and how it is written."""
+    names: dict[str, tuple[str, Alias]] = {}
+    for entity in entities:
+        names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
+        for alias in entity.aliases:
+            names.setdefault(alias.name, (entity.id, alias))
+    return names
+
+
 class Linker:
     """Finds entity mentions in text, one compiled pattern for all names."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.names: dict[str, tuple[str, Alias]] = {}
-        for entity in entities:
-            self.names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
-            for alias in entity.aliases:
-                self.names.setdefault(alias.name, (entity.id, alias))
+        self.names = name_map(entities)
         self.pattern = whole_words(self.names)
 
     def mentions(self, text: str, *, protected: Iterable[tuple[int, int]] = (), first_only: bool = True,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,8 @@ from .analysis import Analysis, analyse
 from .assemble import assemble
 from .audit import audit
 from .errors import InputError, Problem
-from .load import Loaded, load_seeds
+from .load import Loaded, SeedFile, SeedRead, load_seeds
+from .memo import Memo
 from .model import Site
 from .render import render_site
 from .write import WriteReport, read_manifest, write_pages
@@ -59,10 +60,12 @@ class RunReport:
     """Seconds spent in each stage."""
     cached: bool = False
     """True when nothing could have changed since the last run, so no stage ran."""
+    rendered: list[str] = field(default_factory=list)
+    """The pages this run rendered (all of them, but in the editor's loop)."""
 
 
 @contextmanager
-def _timed(report: RunReport, stage: str) -> Iterator[None]:
+def timed(report: RunReport, stage: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     report.timings[stage] = time.perf_counter() - start
@@ -88,25 +91,36 @@ class CheckReport:
         return self.site
 
 
-def check(project: Project, report: RunReport | None = None) -> CheckReport:
+@dataclass
+class Reuse:
+    """What the editor's loop (`session.py`) lets `check` reuse from its last run."""
+
+    read: Callable[[SeedFile], SeedRead]
+    """Reads one file, or hands back the last reading of a file whose bytes have not changed."""
+    memo: Memo
+    link: Callable[[Site], Analysis]
+    """The link stage, reusing what it can of the last good run's."""
+
+
+def check(project: Project, report: RunReport | None = None, reuse: Reuse | None = None) -> CheckReport:
     """Load, validate, link and audit every input, collecting every problem instead of stopping at the first."""
     report = report if report is not None else RunReport()
-    with _timed(report, "load"):
-        loaded = load_seeds(project.seeds, project.root)
+    with timed(report, "load"):
+        loaded = load_seeds(project.seeds, project.root, reuse.read if reuse else None)
     try:
-        with _timed(report, "validate"):
-            site, checked = assemble(loaded, project.root)
+        with timed(report, "validate"):
+            site, checked = assemble(loaded, project.root, reuse.memo if reuse else None)
     except InputError as error:
         return CheckReport(loaded, error.problems)
-    with _timed(report, "link"):
-        analysis = analyse(site)
-    with _timed(report, "audit"):
-        warnings = audit(site, checked, loaded, analysis)
+    with timed(report, "link"):
+        analysis = reuse.link(site) if reuse else analyse(site)
+    with timed(report, "audit"):
+        warnings = audit(site, checked, loaded, analysis, reuse.memo if reuse else None)
     return CheckReport(loaded, warnings, site, analysis)
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector for the run.
 
     A run builds hundreds of thousands of small objects that reference counting
@@ -125,7 +139,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def generate(project: Project, *, write: bool = True) -> RunReport:
     """Run the pipeline; with `write`, bring `docs/` up to date with the inputs."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _generate(project, write)
 
 
@@ -133,7 +147,7 @@ def _generate(project: Project, write: bool) -> RunReport:
     report = RunReport()
     inputs = None
     if write:
-        with _timed(report, "fingerprint"):
+        with timed(report, "fingerprint"):
             inputs = cache.fingerprint(project.inputs)
             report.cached = cache.up_to_date(project.docs, inputs)
         if report.cached:
@@ -141,10 +155,11 @@ def _generate(project: Project, write: bool) -> RunReport:
             return report
     checked = check(project, report)
     report.site, report.warnings = checked.valid_site(), checked.problems
-    with _timed(report, "render"):
+    with timed(report, "render"):
         report.pages = render_site(report.site, project.templates, checked.analysis)
+        report.rendered = list(report.pages)
     if write:
-        with _timed(report, "write"):
+        with timed(report, "write"):
             cache.forget(project.docs)
             report.written = write_pages(report.pages, project.docs)
             cache.store(project.docs, inputs, report.pages)

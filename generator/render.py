@@ -16,15 +16,17 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 
 from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
+from .depends import CITATIONS, EVERY_EVENT, LISTS, RECORDS, TITLES, PageInputs
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
 from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Site, Source, Topic
@@ -42,6 +44,12 @@ class PageContext:
     sources: Mapping[str, Source]
     cited: list[str] = field(default_factory=list)
     """Ids of the sources cited on this page, in order of first citation."""
+    inputs: PageInputs = field(default_factory=PageInputs)
+    """What the page reads, recorded as it renders (see `depends.py`)."""
+
+    def use(self, kind: str, ids: Iterable[str] = ("",)) -> None:
+        """Record that the page shows these inputs of one kind."""
+        self.inputs.keys.update((kind, id) for id in ids)
 
     @functools.cached_property
     def folder(self) -> str:
@@ -92,6 +100,39 @@ def date(value: dt.date, style: str = "long") -> str:
     return day_month if style == "day" else f"{day_month} {value.year}"
 
 
+class SiteView:
+    """The site as a template sees it: each list the template reads is recorded as an input of its page."""
+
+    def __init__(self, site: Site, page: PageContext) -> None:
+        self._site = site
+        self._page = page
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in LISTS:
+            raise AttributeError(f"templates read the site's lists {', '.join(LISTS)}, not {name!r}: a page "
+                                 "must not depend on what `depends.py` cannot compare")
+        self._page.use("list", (name,))
+        return getattr(self._site, name)
+
+
+class RecordsView(Mapping[str, Any]):
+    """Records by id, as a template sees them: each record it looks up is recorded as an input of its page."""
+
+    def __init__(self, records: Mapping[str, Any], kind: str, page: PageContext) -> None:
+        self._records, self._kind, self._page = records, kind, page
+
+    def __getitem__(self, id: str) -> Any:
+        self._page.use(self._kind, (id,))
+        return self._records[id]
+
+    def __iter__(self) -> Iterator[str]:
+        self._page.use("list", (RECORDS[self._kind],))
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline: an event, the filter group it belongs to and the page that tells more."""
@@ -105,60 +146,108 @@ class TimelineEntry:
 
 
 class Renderer:
-    """Renders every page of a site; `render_all` returns {docs-relative path: Markdown}."""
+    """Renders the pages of a site; `render_all` returns {docs-relative path: Markdown}.
+
+    The editor's loop keeps one renderer between runs: `update` hands it the next version of the site,
+    and `pages` says how to render each page, so it can render only those an edit touched. Each page's
+    inputs are recorded in `inputs` as it renders.
+    """
 
     def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
-        self.site = site
-        self.analysis: Analysis = analysis if analysis is not None else analyse(site)
-        self.sources = {s.id: s for s in site.sources}
-        self.entities = {e.id: e for e in site.entities}
-        self.topics = {t.id: t for t in site.topics}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
         )
         self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
                                 cell=markup.cell, linked=self._linked_filter)
-        self.env.globals.update(site=site, paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
+        self.env.globals.update(paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
                                 front_matter=front_matter, verdict_label=markup.verdict_label)
         self.citations: dict[str, list[str]] = {}
         """Page path -> ids of the sources it cites, recorded as each page renders."""
-        self.abbreviations = self._abbreviations()
-        self.term_pattern = whole_words(self.abbreviations)
+        self.inputs: dict[str, PageInputs] = {}
+        """Page path -> what it was rendered from, recorded as each page renders."""
+        self._included: dict[str, set[str]] = {}
+        self.abbreviations: dict[str, str] = {}
+        self.update(site, analysis if analysis is not None else analyse(site))
 
-    def render_all(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
-        for article in self.site.articles:
-            pages[paths.article_path(article.id)] = self.article(article)
-        for topic in self.site.topics:
-            pages[paths.topic_path(topic.id)] = self.topic(topic)
-        for entity in self.site.entities:
-            pages[paths.entity_path(entity.id)] = self.entity(entity)
-        pages[paths.ARTICLES_INDEX] = self.render("articles.md.j2", paths.ARTICLES_INDEX)
-        pages[paths.ENTITIES_INDEX] = self.render("entities.md.j2", paths.ENTITIES_INDEX)
-        pages[paths.TOPICS_INDEX] = self.render("topics.md.j2", paths.TOPICS_INDEX)
-        pages[paths.TIMELINE_PAGE] = self.render("timeline.md.j2", paths.TIMELINE_PAGE,
-                                                 entries=self.timeline_entries(self.site.all_events()))
-        pages[paths.GLOSSARY_PAGE] = self.render("glossary.md.j2", paths.GLOSSARY_PAGE, entities=self.entities)
-        pages[paths.HOW_TO_EDIT_PAGE] = self.render("how-to-edit.md.j2", paths.HOW_TO_EDIT_PAGE,
-                                                    **reference_context())
-        pages[paths.HOME] = self.render("home.md.j2", paths.HOME,
-                                        lead=self.site.articles[0] if self.site.articles else None)
-        pages[paths.SOURCES_PAGE] = self.sources_page(self.citations)
+    def update(self, site: Site, analysis: Analysis) -> None:
+        """Render the next version of the site from now on."""
+        self.site = site
+        self.analysis = analysis
+        self.sources = {s.id: s for s in site.sources}
+        self.entities = {e.id: e for e in site.entities}
+        self.topics = {t.id: t for t in site.topics}
+        self.articles = {a.id: a for a in site.articles}
+        abbreviations = glossary_words(site)
+        if abbreviations != self.abbreviations or not hasattr(self, "term_pattern"):
+            self.abbreviations = abbreviations
+            self.term_pattern = whole_words(self.abbreviations)
+
+    def templates_changed(self) -> None:
+        """Forget the compiled templates: the next page reads them again."""
+        self.env.cache.clear()  # type: ignore[union-attr]
+        self._included.clear()
+
+    def pages(self) -> dict[str, Callable[[], str]]:
+        """Every page of the site and how to render it, in the order `render_all` renders them: the
+        sources page, which lists what every other page cites, comes last."""
+        site = self.site
+        pages: dict[str, Callable[[], str]] = {}
+        for article in site.articles:
+            pages[paths.article_path(article.id)] = functools.partial(self.article, article)
+        for topic in site.topics:
+            pages[paths.topic_path(topic.id)] = functools.partial(self.topic, topic)
+        for entity in site.entities:
+            pages[paths.entity_path(entity.id)] = functools.partial(self.entity, entity)
+        pages[paths.ARTICLES_INDEX] = functools.partial(self.render, "articles.md.j2", paths.ARTICLES_INDEX)
+        pages[paths.ENTITIES_INDEX] = functools.partial(self.render, "entities.md.j2", paths.ENTITIES_INDEX)
+        pages[paths.TOPICS_INDEX] = functools.partial(self.render, "topics.md.j2", paths.TOPICS_INDEX)
+        pages[paths.TIMELINE_PAGE] = self.timeline
+        pages[paths.GLOSSARY_PAGE] = self.glossary
+        pages[paths.HOW_TO_EDIT_PAGE] = functools.partial(self.render, "how-to-edit.md.j2", paths.HOW_TO_EDIT_PAGE,
+                                                          **reference_context())
+        pages[paths.HOME] = self.home
+        pages[paths.SOURCES_PAGE] = self.sources_page
         return pages
 
-    def render(self, template: str, path: str, **context: Any) -> str:
-        page = PageContext(path, self.sources)
-        body = self.env.get_template(template).render(page=page, **context)
+    def render_all(self) -> dict[str, str]:
+        return {path: make() for path, make in self.pages().items()}
+
+    def render(self, template: str, path: str, page: PageContext | None = None, **context: Any) -> str:
+        page = page or PageContext(path, self.sources)
+        body = self.env.get_template(template).render(page=page, site=SiteView(self.site, page), **context)
         self.citations[path] = list(page.cited)
-        return body.rstrip("\n") + "\n" + self.abbreviations_for(body)
+        page.use("source", page.cited)
+        page.use("template", self._templates_of(template))
+        self.inputs[path] = page.inputs
+        return body.rstrip("\n") + "\n" + self.abbreviations_for(body, page.inputs)
+
+    def forget(self, path: str) -> None:
+        """A page that is gone: its citations no longer count."""
+        self.citations.pop(path, None)
+        self.inputs.pop(path, None)
+
+    def _templates_of(self, name: str) -> set[str]:
+        """The template and every template it includes, however deep."""
+        if name not in self._included:
+            self._included[name] = {name}
+            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            for included in meta.find_referenced_templates(self.env.parse(source)):
+                if included:
+                    self._included[name] |= self._templates_of(included)
+        return self._included[name]
 
     def article(self, article: Article) -> str:
         path = paths.article_path(article.id)
         links = self.analysis.articles[article.id]
         page = PageContext(path, self.sources)
+        page.use("article", (article.id,))
+        page.use("links", (article.id,))
+        page.use("entity", links.mentioned() | {g.entity for g in links.garblings})
+        page.use("topic", (c.topic for c in article.context))
+        page.use("source", (article.original_source,) if article.original_source else ())
         original = self.sources.get(article.original_source)
-        return self.render("article.md.j2", path, article=article, jsonld=self.article_jsonld(article, links),
+        return self.render("article.md.j2", path, page, article=article, jsonld=self.article_jsonld(article, links),
                            blocks=[(block, *self.block_markdown(article, links, block, page))
                                    for block in article.blocks],
                            garblings=[(g, self.entities[g.entity]) for g in links.garblings],
@@ -166,24 +255,55 @@ class Renderer:
                            original=original, topics_used=self._topics_used(article))
 
     def topic(self, topic: Topic) -> str:
+        path = paths.topic_path(topic.id)
         used_by = self.analysis.topic_articles.get(topic.id, {})
-        articles = {a.id: a for a in self.site.articles}
-        drawn_on = [(articles[article_id], [s for s in topic.sections if s.id in section_ids])
+        page = PageContext(path, self.sources)
+        page.use("topic", (topic.id,))
+        page.use("usage", (topic.id,))
+        page.use("article", used_by)
+        drawn_on = [(self.articles[article_id], [s for s in topic.sections if s.id in section_ids])
                     for article_id, section_ids in used_by.items()]
-        return self.render("topic.md.j2", paths.topic_path(topic.id), topic=topic, used_by=drawn_on)
+        return self.render("topic.md.j2", path, page, topic=topic, used_by=drawn_on)
 
     def entity(self, entity: Entity) -> str:
-        return self.render("entity.md.j2", paths.entity_path(entity.id), entity=entity,
+        path = paths.entity_path(entity.id)
+        page = PageContext(path, self.sources)
+        page.use("entity", (entity.id,))
+        page.use("backlinks", (entity.id,))
+        page.use("topic", entity.topics)
+        return self.render("entity.md.j2", path, page, entity=entity,
                            backlinks=self.analysis.backlinks.get(entity.id, []),
                            topics=[self.topics[topic_id] for topic_id in entity.topics])
 
-    def sources_page(self, citations: Mapping[str, list[str]]) -> str:
+    def timeline(self) -> str:
+        page = PageContext(paths.TIMELINE_PAGE, self.sources)
+        page.inputs.keys.add(EVERY_EVENT)
+        page.use("list", ("topics",))
+        return self.render("timeline.md.j2", paths.TIMELINE_PAGE, page,
+                           entries=self.timeline_entries(self.site.all_events()))
+
+    def glossary(self) -> str:
+        page = PageContext(paths.GLOSSARY_PAGE, self.sources)
+        return self.render("glossary.md.j2", paths.GLOSSARY_PAGE, page,
+                           entities=RecordsView(self.entities, "entity", page))
+
+    def home(self) -> str:
+        page = PageContext(paths.HOME, self.sources)
+        page.use("list", ("articles",))
+        return self.render("home.md.j2", paths.HOME, page,
+                           lead=self.site.articles[0] if self.site.articles else None)
+
+    def sources_page(self) -> str:
         """Every source with the pages that cite it, from each page's own record of its citations."""
         cited_by: dict[str, list[str]] = {}
-        for page_path in sorted(citations, key=paths.reading_order):
-            for source_id in citations[page_path]:
+        for page_path in sorted(self.citations, key=paths.reading_order):
+            if page_path == paths.SOURCES_PAGE:
+                continue
+            for source_id in self.citations[page_path]:
                 cited_by.setdefault(source_id, []).append(page_path)
-        return self.render("sources.md.j2", paths.SOURCES_PAGE, cited_by=cited_by, titles=self.page_titles())
+        page = PageContext(paths.SOURCES_PAGE, self.sources)
+        page.inputs.keys |= {CITATIONS, TITLES}
+        return self.render("sources.md.j2", paths.SOURCES_PAGE, page, cited_by=cited_by, titles=self.page_titles())
 
     def _topics_used(self, article: Article) -> list[Topic]:
         return [self.topics[topic_id] for topic_id in dict.fromkeys(c.topic for c in article.context)]
@@ -228,8 +348,10 @@ class Renderer:
 
     def linked(self, markdown_text: str, page: PageContext, skip: tuple[str, ...] = ()) -> str:
         """Editor Markdown with the first mention of each entity linked to its page."""
-        spans = [self._mention_span(m.start, m.end, m.entity, m.alias.name, m.alias.garbled, page)
-                 for m in self.analysis.linker.markdown_mentions(markdown_text, skip=skip)]
+        mentions = self.analysis.linker.markdown_mentions(markdown_text, skip=skip)
+        page.inputs.linked.append(markdown_text)
+        page.use("entity", (m.entity for m in mentions))
+        spans = [self._mention_span(m.start, m.end, m.entity, m.alias.name, m.alias.garbled, page) for m in mentions]
         return wrap(markdown_text, spans, markdown=True)
 
     @jinja2.pass_context
@@ -271,17 +393,7 @@ class Renderer:
                    for claim in article.claims]
         return {"@context": "https://schema.org", "@graph": [news, *reviews]}
 
-    def _abbreviations(self) -> dict[str, str]:
-        """Each glossary word (term or alias) and the definition its tooltip shows."""
-        definitions: dict[str, str] = {}
-        for term in self.site.terms:
-            title = f"{term.expansion}: " if term.expansion else ""
-            title += strip_markdown(term.definition)
-            for word in (term.term, *term.aliases):
-                definitions[word] = title
-        return definitions
-
-    def abbreviations_for(self, body: str) -> str:
+    def abbreviations_for(self, body: str, inputs: PageInputs | None = None) -> str:
         """Markdown abbreviations for the glossary words a page uses, so each shows its definition on hover.
 
         Only the words found in the page are listed: the whole glossary on every page would
@@ -290,8 +402,22 @@ class Renderer:
         if not self.abbreviations:
             return ""
         used = sorted(set(self.term_pattern.findall(body)))
+        if inputs is not None:
+            inputs.words.update(used)
+            inputs.keys.update(("word", word) for word in used)
         lines = [f"*[{word}]: {self.abbreviations[word]}" for word in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def glossary_words(site: Site) -> dict[str, str]:
+    """Each glossary word (term or alias) and the definition its tooltip shows."""
+    definitions: dict[str, str] = {}
+    for term in site.terms:
+        title = f"{term.expansion}: " if term.expansion else ""
+        title += strip_markdown(term.definition)
+        for word in (term.term, *term.aliases):
+            definitions[word] = title
+    return definitions
 
 
 def render_site(site: Site, templates: Path, analysis: Analysis | None = None) -> dict[str, str]:

@@ -1,0 +1,203 @@
+"""The editor's loop: a generator run that remembers the last one and redoes only what an edit touched.
+
+`make serve` runs the generator before every rebuild, in one long-lived
+process (the MkDocs hook). A `Session` keeps between runs each input file's
+digest and reading, a memo of checked files and built records, the last good
+site with what the link stage found, the renderer with what each page was
+rendered from (`depends.py`), and the pages. A run then reads and checks
+again only the files whose bytes changed, links again only the articles and
+topics that changed or hold a name that changed, renders only the pages whose
+inputs differ, and writes only the pages whose bytes differ.
+
+The first run of a session renders everything, exactly as
+`pipeline.generate` does. A run that fails keeps the last good state, and
+`docs/`, as they were; running again with the same inputs fails the same way
+at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache, paths
+from .analysis import Analysis, analyse
+from .depends import CITATIONS, TITLES, Dependents, Key, Snapshot, changed_names, changed_records, changes
+from .errors import GeneratorError, Problem
+from .link import Linker, name_map
+from .load import SeedFile, SeedRead, read_seed
+from .memo import Memo
+from .model import Site
+from .pipeline import Project, Reuse, RunReport, check, cycle_collector_paused, timed
+from .render import Renderer, glossary_words
+from .write import WriteReport, write_pages
+
+
+@dataclass(frozen=True)
+class Built:
+    """The last good run: what its pages were rendered from, and the pages."""
+
+    snapshot: Snapshot
+    pages: dict[str, str]
+    titles: dict[str, str]
+    warnings: list[Problem]
+
+
+class Session:
+    """Runs the generator again and again for one project, each run reusing what the last one made."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._digests = cache.Digests()
+        self._inputs: dict[str, str | None] | None = None
+        """The digest of every input file at the start of the last run, good or not."""
+        self._failure: GeneratorError | None = None
+        self._reads: dict[str, tuple[str | None, SeedRead]] = {}
+        self._memo = Memo()
+        self._dependents = Dependents()
+        self._renderer: Renderer | None = None
+        self._built: Built | None = None
+        self._records: set[Key] = set()
+        """The records that changed since the last good run (known once the link stage starts)."""
+        self._names: set[str] = set()
+        """The entity names and aliases that changed since the last good run."""
+
+    def run(self) -> RunReport:
+        """Bring `docs/` up to date with the inputs; `InputError` lists every problem when they have any."""
+        with cycle_collector_paused():
+            report = RunReport()
+            with timed(report, "fingerprint"):
+                inputs = self._digests.of(self.project.root, (self.project.seeds, self.project.templates))
+            if inputs == self._inputs:
+                return self._unchanged(report)
+            self._inputs = inputs
+            try:
+                self._regenerate(report, inputs)
+            except GeneratorError as error:
+                self._failure = error
+                raise
+            except BaseException:
+                self._inputs = None
+                raise
+            self._failure = None
+            return report
+
+    def _unchanged(self, report: RunReport) -> RunReport:
+        """Nothing was saved since the last run: the same outcome, at once."""
+        if self._failure is not None:
+            raise self._failure
+        assert self._built is not None
+        report.cached = True
+        report.site, report.pages, report.warnings = self._built.snapshot.site, self._built.pages, self._built.warnings
+        report.written = WriteReport()
+        return report
+
+    def _regenerate(self, report: RunReport, inputs: dict[str, str | None]) -> None:
+        checked = check(self.project, report, Reuse(self._read, self._memo, self._link))
+        self._reads = {name: read for name, read in self._reads.items() if name in inputs}
+        site, analysis = checked.valid_site(), checked.analysis
+        assert analysis is not None
+        templates = {name.removeprefix("templates/"): digest or "" for name, digest in inputs.items()
+                     if name.startswith("templates/")}
+        snapshot = Snapshot(site, analysis, glossary_words(site), templates)
+        with timed(report, "render"):
+            if self._built is None or self._renderer is None:
+                pages, rendered, titles = self._render_all(snapshot)
+            else:
+                pages, rendered, titles = self._render_changed(self._renderer, self._built, snapshot)
+        with timed(report, "write"):
+            if self._built is None:
+                cache.forget(self.project.docs)
+                report.written = write_pages(pages, self.project.docs)
+                cache.store(self.project.docs, cache.fingerprint(self.project.inputs), pages)
+            else:
+                report.written = write_pages({path: pages[path] for path in rendered}, self.project.docs,
+                                             every=pages.keys())
+        self._memo.forget_unused()
+        self._built = Built(snapshot, pages, titles, checked.problems)
+        report.site, report.warnings, report.pages, report.rendered = site, checked.problems, pages, rendered
+
+    def _read(self, seed: SeedFile) -> SeedRead:
+        """The last reading of the file if its bytes are the same, else a new one."""
+        digest = (self._inputs or {}).get(seed.name)
+        last = self._reads.get(seed.name)
+        if digest is not None and last is not None and last[0] == digest and last[1].seed == seed:
+            return last[1]
+        read = read_seed(seed)
+        self._reads[seed.name] = (digest, read)
+        return read
+
+    def _link(self, site: Site) -> Analysis:
+        """The link stage, again only for the articles and topics that changed or hold a changed name."""
+        if self._built is None:
+            return analyse(site)
+        old = self._built.snapshot
+        self._records = changed_records(old.site, site)
+        linker = old.analysis.linker
+        self._names = set()
+        if any(kind == "entity" for kind, _ in self._records):
+            self._names = changed_names(linker.names, name_map(site.entities))
+            if self._names:
+                linker = Linker(site.entities)
+        stale = {paths.article_path(id) for kind, id in self._records if kind == "article"}
+        stale |= {paths.topic_path(id) for kind, id in self._records if kind == "topic"}
+        if self._names:
+            names = self._names
+            stale |= {paths.article_path(article.id) for article in site.articles
+                      if any(name in block.text for block in article.blocks for name in names)}
+            stale |= {paths.topic_path(topic.id) for topic in site.topics
+                      if any(name in fact.text for section in topic.sections for fact in section.facts
+                             for name in names)}
+        return analyse(site, linker, old.analysis, stale)
+
+    def _render_all(self, snapshot: Snapshot) -> tuple[dict[str, str], list[str], dict[str, str]]:
+        renderer = self._renderer = Renderer(snapshot.site, self.project.templates, snapshot.analysis)
+        pages = renderer.render_all()
+        for path, inputs in renderer.inputs.items():
+            self._dependents.record(path, inputs)
+        return pages, list(pages), renderer.page_titles()
+
+    def _render_changed(self, renderer: Renderer, built: Built,
+                        snapshot: Snapshot) -> tuple[dict[str, str], list[str], dict[str, str]]:
+        """Render again the pages whose inputs changed, then the sources page if what it lists changed."""
+        keys = changes(built.snapshot, snapshot, self._records)
+        if any(kind == "template" for kind, _ in keys):
+            renderer.templates_changed()
+        renderer.update(snapshot.site, snapshot.analysis)
+        makers = renderer.pages()
+        removed = built.pages.keys() - makers.keys()
+        added = makers.keys() - built.pages.keys()
+        stale = self._dependents.reading(keys) | self._dependents.linking(self._names) | added
+        new_words = snapshot.words.keys() - built.snapshot.words.keys()
+        if new_words:
+            stale |= {path for path, text in built.pages.items() if any(word in text for word in new_words)}
+        pages = dict(built.pages)
+        for path in removed:
+            del pages[path]
+            renderer.forget(path)
+            self._dependents.forget(path)
+        cited = {path: renderer.citations.get(path) for path in stale}
+        rendered = [path for path in makers if path in stale and path != paths.SOURCES_PAGE]
+        for path in rendered:
+            pages[path] = makers[path]()
+            self._dependents.record(path, renderer.inputs[path])
+        titles = renderer.page_titles()
+        if removed or added or any(renderer.citations.get(path) != cited[path] for path in rendered):
+            keys.add(CITATIONS)
+        if titles != built.titles:
+            keys.add(TITLES)
+        if paths.SOURCES_PAGE in stale or paths.SOURCES_PAGE in self._dependents.reading(keys & {CITATIONS, TITLES}):
+            pages[paths.SOURCES_PAGE] = makers[paths.SOURCES_PAGE]()
+            self._dependents.record(paths.SOURCES_PAGE, renderer.inputs[paths.SOURCES_PAGE])
+            rendered.append(paths.SOURCES_PAGE)
+        return pages, rendered, titles
+
+
+_SESSIONS: dict[Path, Session] = {}
+
+
+def session_for(project: Project) -> Session:
+    """The session of this project in this process, made on first use (the MkDocs hook keeps one per project)."""
+    if project.root not in _SESSIONS:
+        _SESSIONS[project.root] = Session(project)
+    return _SESSIONS[project.root]
