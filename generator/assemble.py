@@ -10,7 +10,7 @@ article's text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ def _check(seed: SeedFile, tree: YNode) -> tuple[CheckedFile, list[Problem]]:
 class Registry:
     """Where each id of each kind was defined, for duplicate and reference checks."""
 
-    places: dict[str, dict[str, tuple[str, int, int]]] = field(default_factory=dict)
+    places: dict[str, dict[str, tuple[CheckedFile, str]]] = field(default_factory=dict)
+    """Kind -> id -> the file and key path that define it (located only when a message needs it)."""
     excused: dict[str, set[str]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
     """Kinds with a file that could not be read: references to them cannot be checked this time."""
@@ -42,19 +43,20 @@ class Registry:
 
     def define(self, kind: str, id: str, file: CheckedFile, key: str) -> bool:
         """Record that `file` defines `id` at `key` (the id's key path; empty when the file name is the id)."""
-        line, column = file.at(key) if key else (0, 0)
         seen = self.places.setdefault(kind, {})
         if id in seen:
-            first = seen[id]
+            line, column = file.at(key) if key else (0, 0)
+            first, first_key = seen[id]
+            first_line, first_column = first.at(first_key) if first_key else (0, 0)
             self.problems.append(Problem(file.name, line, column, key,
-                                         f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]}:'
-                                         f"{first[2]})"))
+                                         f'duplicate {kind} id "{id}" (already defined at {first.name}:{first_line}:'
+                                         f"{first_column})"))
             return False
-        seen[id] = (file.name, line, column)
+        seen[id] = (file, key)
         return True
 
-    def ids(self, kind: str) -> set[str]:
-        return set(self.places.get(kind, {}))
+    def ids(self, kind: str) -> Collection[str]:
+        return self.places.get(kind, {}).keys()
 
     def checkable(self, kind: str, id: str) -> bool:
         """Whether an unknown `id` is worth reporting, rather than a consequence of another problem."""
@@ -95,7 +97,7 @@ def assemble(loaded: Loaded, root: Path, memo: Memo | None = None) -> tuple[Site
     problems += _check_aliases(by_kind.get("entity", []))
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
-    problems += _check_article_quotes(by_kind.get("article", []), articles, topics)
+    problems += _check_article_quotes(by_kind.get("article", []), articles, topics, memo)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     site = Site(
@@ -181,7 +183,7 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
 
 def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:
     problems = []
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, Collection[str]] = {}
     for file in checked:
         for ref in file.references:
             known = ids[ref.kind] if ref.kind in ids else ids.setdefault(ref.kind, registry.ids(ref.kind))
@@ -193,22 +195,29 @@ def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> lis
 
 
 def _check_aliases(records: list[tuple[CheckedFile, str, Entity]]) -> list[Problem]:
-    """Each name or alias must lead to one entity only, or linking would guess."""
-    names = [(file, f"{key}.name", entity.name, entity.id) for file, key, entity in records]
-    names += [(file, f"{key}.aliases[{index}]", alias.name, entity.id) for file, key, entity in records
-              for index, alias in enumerate(entity.aliases)]
-    owner: dict[str, tuple[str, str, CheckedFile]] = {}
+    """Each name or alias must lead to one entity only, or linking would guess. Names are claimed first, then
+    aliases; where each was written is worked out only for a message."""
+    owner: dict[str, tuple[str, CheckedFile, str, int]] = {}
+    """Name -> the entity that has it, its file and key path, and the alias's index (-1 for the name)."""
     problems = []
-    for file, where, name, entity_id in names:
-        holder = owner.setdefault(name, (entity_id, where, file))
-        if holder[0] != entity_id:
+    claims = [(file, key, entity, -1, entity.name) for file, key, entity in records]
+    claims += [(file, key, entity, index, alias.name) for file, key, entity in records
+               for index, alias in enumerate(entity.aliases)]
+    for file, key, entity, index, name in claims:
+        holder = owner.setdefault(name, (entity.id, file, key, index))
+        if holder[0] != entity.id:
+            where, first_where = _name_key(key, index), _name_key(holder[2], holder[3])
             line, column = file.at(where)
-            first_line, first_column = holder[2].at(holder[1])
-            what = "the name" if holder[1].endswith(".name") else "an alias"
+            first_line, first_column = holder[1].at(first_where)
+            what = "the name" if holder[3] < 0 else "an alias"
             problems.append(Problem(file.name, line, column, where, f'"{name}" is already {what} of {holder[0]} '
-                                    f"({holder[2].name}:{first_line}:{first_column}): a name may lead to one entity "
+                                    f"({holder[1].name}:{first_line}:{first_column}): a name may lead to one entity "
                                     "only"))
     return problems
+
+
+def _name_key(key: str, alias: int) -> str:
+    return f"{key}.name" if alias < 0 else f"{key}.aliases[{alias}]"
 
 
 def _check_terms(records: list[tuple[CheckedFile, str, Term]]) -> list[Problem]:
@@ -238,20 +247,29 @@ def _check_urls(records: list[tuple[CheckedFile, str, Source]]) -> list[Problem]
 
 
 def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles: dict[str, Article],
-                          topics: dict[str, Topic]) -> list[Problem]:
+                          topics: dict[str, Topic], memo: Memo) -> list[Problem]:
     """Claims, corrections and context links quote the article; the quotes must be in it."""
     problems = []
     for file, _, data in sidecars:
         article = articles.get(file_id(file.name))
         if article is None:
             continue
-        blocks = [block.text for block in article.blocks]
-        for list_key in ("claims", "context", "corrections"):
-            for index, item in enumerate(data.get(list_key, ())):
-                for field_name, message in _quote_problems(item, blocks, article, topics):
-                    key = f"{list_key}[{index}].{field_name}"
-                    line, column = file.at(key)
-                    problems.append(Problem(file.name, line, column, key, message))
+        named = tuple(topics.get(context.topic) for context in data.get("context", ()))
+        problems += memo.get(("quotes", file.name), (file, article, *named),
+                             lambda: _article_quotes(file, data, article, topics))  # noqa: B023
+    return problems
+
+
+def _article_quotes(file: CheckedFile, data: dict[str, Any], article: Article,
+                    topics: dict[str, Topic]) -> list[Problem]:
+    problems = []
+    blocks = [block.text for block in article.blocks]
+    for list_key in ("claims", "context", "corrections"):
+        for index, item in enumerate(data.get(list_key, ())):
+            for field_name, message in _quote_problems(item, blocks, article, topics):
+                key = f"{list_key}[{index}].{field_name}"
+                line, column = file.at(key)
+                problems.append(Problem(file.name, line, column, key, message))
     return problems
 
 
@@ -260,7 +278,8 @@ def _quote_problems(item: Any, blocks: list[str], article: Article,
     """(field, message) for a quote missing from the article and for a section its topic lacks."""
     found = []
     match = getattr(item, "match", "")
-    if match and not any(normalise(match) in block for block in blocks):
+    quoted = normalise(match)
+    if match and not any(quoted in block for block in blocks):
         dates = {article.page_date.strftime(f) for f in ("%B %d, %Y", "%Y-%m-%d")} if article.page_date else set()
         if normalise(match) not in dates:
             found.append(("match", f'"{match}" is not in the text of article {article.id} (quote its words '

@@ -8,28 +8,20 @@ a site build shows them in its log without stopping.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .analysis import Analysis
 from .errors import Problem
-from .link import words_in
+from .link import Vocabulary
 from .load import Loaded, SeedFile
 from .memo import Memo
-from .model import Site
+from .model import Article, Entity, Site, Topic
 from .validate import CheckedFile
 from .yamlfile import YNode
 
 TODO = "TODO"
 PLACEHOLDER = "still holds a TODO placeholder: write the real value"
-
-
-@dataclass(frozen=True)
-class Place:
-    file: str
-    line: int
-    column: int
-    key: str
 
 
 def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis,
@@ -38,9 +30,12 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
 
     With `memo` (the editor's loop), the TODOs of a file whose bytes have not changed are not looked
     for again."""
-    places = _places(checked)
-    cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
-    used_words = words_in(_prose(site), (word for t in site.terms for word in (t.term, *t.aliases)))
+    memo = memo if memo is not None else Memo()
+    cited: set[str] = set()
+    for file in checked:
+        cited |= memo.get(("cites", file.name), (file,),
+                          lambda: {ref.id for ref in file.references if ref.kind == "source"})  # noqa: B023
+    used_words = _words_used(site, memo)
     unused: list[tuple[str, str, str]] = []
     unused += [("entity", e.id, "is never mentioned in an article or a topic's facts")
                for e in site.entities if e.id not in analysis.backlinks]
@@ -50,10 +45,11 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
     problems = placeholders(loaded, memo)
+    places = _places(checked, {(kind, id) for kind, id, _ in unused}, memo)
     for kind, id, message in unused:
-        place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
-        problems.append(Problem(place.file, place.line, place.column, place.key,
-                                f'{kind} "{id}" {message}', severity="warning"))
+        place = places.get((kind, id))  # every id is defined somewhere; "seeds" is a fallback
+        name, key, (line, column) = (place[0].name, place[1], place[0].at(place[1])) if place else ("seeds", "", (0, 0))
+        problems.append(Problem(name, line, column, key, f'{kind} "{id}" {message}', severity="warning"))
     return sorted(problems)
 
 
@@ -89,27 +85,43 @@ def _scalars(node: YNode, key: str) -> Iterator[tuple[str, YNode]]:
             yield from _scalars(child, f"{key}.{name}" if key else name)
 
 
-def _places(checked: list[CheckedFile]) -> dict[tuple[str, str], Place]:
-    """Where each record's id is written (a file named after its record is located at its first key)."""
-    places: dict[tuple[str, str], Place] = {}
+def _places(checked: list[CheckedFile], wanted: set[tuple[str, str]],
+            memo: Memo) -> dict[tuple[str, str], tuple[CheckedFile, str]]:
+    """The file and key path where each wanted record's id is first written (a file named after its record:
+    its first key)."""
+    places: dict[tuple[str, str], tuple[CheckedFile, str]] = {}
     for file in checked:
-        for id, key in file.defined_ids():
-            places.setdefault((file.kind.name, id), Place(file.name, *file.at(key), key))
+        kind = file.kind.name
+        for id, key in memo.get(("ids", file.name), (file,), file.defined_ids):
+            if (kind, id) in wanted:
+                places.setdefault((kind, id), (file, key))
     return places
 
 
-def _prose(site: Site) -> Iterator[str]:
-    """Every text a reader sees, where a glossary term shows its definition on hover."""
-    for article in site.articles:
-        yield article.title
-        yield from (block.text for block in article.blocks)
-        yield article.summary
-        yield from (point.text for point in (*article.why_it_matters, *article.what_to_watch))
-    for topic in site.topics:
-        yield from (topic.title, topic.summary, topic.why_it_matters)
-        for section in topic.sections:
+def _words_used(site: Site, memo: Memo) -> set[str]:
+    """The glossary words that stand in any text a reader sees; each record's are reused while it and the
+    glossary's words are unchanged."""
+    vocabulary = Vocabulary(word for term in site.terms for word in (term.term, *term.aliases))
+    version = hashlib.blake2b("\0".join(sorted(vocabulary.words)).encode(), digest_size=16).hexdigest()
+    used = vocabulary.used_in(text for event in site.events for text in (event.title, event.text))
+    records: tuple[Article | Topic | Entity, ...] = (*site.articles, *site.topics, *site.entities)
+    for record in records:
+        used |= memo.get(("words", type(record).__name__, record.id, version), (record,),
+                         lambda: vocabulary.used_in(_prose(record)))  # noqa: B023
+    return used
+
+
+def _prose(record: Article | Topic | Entity) -> Iterator[str]:
+    """A record's texts that a reader sees, where a glossary term shows its definition on hover."""
+    if isinstance(record, Entity):
+        yield from (record.description, record.role)
+        return
+    events = record.timeline_events() if isinstance(record, Article) else record.events
+    if isinstance(record, Article):
+        yield from (record.title, *(block.text for block in record.blocks), record.summary)
+        yield from (point.text for point in (*record.why_it_matters, *record.what_to_watch))
+    else:
+        yield from (record.title, record.summary, record.why_it_matters)
+        for section in record.sections:
             yield from (section.title, section.intro, *(fact.text for fact in section.facts))
-    for entity in site.entities:
-        yield from (entity.description, entity.role)
-    for event in site.all_events():
-        yield from (event.title, event.text)
+    yield from (text for event in events for text in (event.title, event.text))

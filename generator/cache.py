@@ -79,13 +79,22 @@ class Digests:
         last, self._known = self._known, {}
         digests: dict[str, str | None] = {}
         for folder in folders:
-            for top, subfolders, files in os.walk(folder):
-                subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-                for file_name in sorted(files):
-                    path = Path(top, file_name)
-                    name = path.relative_to(root).as_posix()
-                    digests[name] = self._digest(path, name, last.get(name), trusted_before)
+            self._walk(folder, folder.relative_to(root).as_posix(), last, trusted_before, digests)
         return digests
+
+    def _walk(self, folder: Path, shown: str, last: dict[str, tuple[tuple[int, int, int], str, bool]],
+              trusted_before: int, digests: dict[str, str | None]) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in entries:
+            name = f"{shown}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    self._walk(Path(entry.path), name, last, trusted_before, digests)
+            else:
+                digests[name] = self._digest(Path(entry.path), name, last.get(name), trusted_before)
 
     def _digest(self, path: Path, name: str, last: tuple[tuple[int, int, int], str, bool] | None,
                 trusted_before: int) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .analysis import Analysis
+from .link import name_map
 from .model import Site
 
 Key = tuple[str, str]
@@ -87,9 +88,14 @@ def _differing(before: Mapping[str, object], after: Mapping[str, object]) -> set
             if (old := before.get(key, missing)) is not (new := after.get(key, missing)) and old != new}
 
 
-def changed_names(before: Mapping[str, object], after: Mapping[str, object]) -> set[str]:
-    """The entity names and aliases that were added, removed or now stand for something else."""
-    return _differing(before, after)
+def changed_names(old: Site, new: Site, records: set[Key]) -> set[str]:
+    """The entity names and aliases that were added, removed or now stand for something else, given the records
+    that changed (`changed_records`). A name stands for one entity only, so only changed entities can change one."""
+    changed = {id for kind, id in records if kind == "entity"}
+    if not changed:
+        return set()
+    return _differing(name_map(e for e in old.entities if e.id in changed),
+                      name_map(e for e in new.entities if e.id in changed))
 
 
 class Dependents:

@@ -6,6 +6,7 @@ located YAML trees and raw article text, and reports files it cannot read.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,9 +81,10 @@ def load_seeds(seeds: Path, root: Path, read: Callable[[SeedFile], SeedRead] | N
     for kind in FILE_KINDS:
         folder = seeds / kind.folder
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if not path.name.startswith(".") and path.name not in IGNORED_NAMES:
-                    loaded.add((read or read_seed)(SeedFile(path, _name(path, root), kind)))
+            shown = _name(folder, root)
+            for name in sorted(os.listdir(folder)):
+                if not name.startswith(".") and name not in IGNORED_NAMES:
+                    loaded.add((read or read_seed)(SeedFile(folder / name, f"{shown}/{name}", kind)))
     return loaded
 
 

@@ -9,6 +9,7 @@ by value and nothing stale can be returned.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -30,8 +31,7 @@ class Memo:
         """The value made from `inputs` last time under `key`, or a new one from `make`."""
         self._used.add(key)
         entry = self._entries.get(key)
-        if entry is not None and len(entry[0]) == len(inputs) and all(
-                a is b for a, b in zip(entry[0], inputs, strict=True)):
+        if entry is not None and len(entry[0]) == len(inputs) and all(map(operator.is_, entry[0], inputs)):
             value: T = entry[1]
             return value
         value = make()

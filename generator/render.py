@@ -29,6 +29,7 @@ from .analysis import Analysis, ArticleLinks, analyse
 from .depends import CITATIONS, EVERY_EVENT, LISTS, RECORDS, TITLES, PageInputs
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
+from .memo import Memo
 from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Site, Source, Topic
 from .reference import reference_context
 
@@ -160,13 +161,14 @@ class Renderer:
         )
         self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
                                 cell=markup.cell, linked=self._linked_filter)
-        self.env.globals.update(paths=paths, verdicts=VERDICTS, entity_kinds=ENTITY_KINDS,
+        self.env.globals.update(paths=paths, verdicts=VERDICTS,
                                 front_matter=front_matter, verdict_label=markup.verdict_label)
         self.citations: dict[str, list[str]] = {}
         """Page path -> ids of the sources it cites, recorded as each page renders."""
         self.inputs: dict[str, PageInputs] = {}
         """Page path -> what it was rendered from, recorded as each page renders."""
         self._included: dict[str, set[str]] = {}
+        self._entries = Memo()
         self.abbreviations: dict[str, str] = {}
         self.update(site, analysis if analysis is not None else analyse(site))
 
@@ -187,6 +189,7 @@ class Renderer:
         """Forget the compiled templates: the next page reads them again."""
         self.env.cache.clear()  # type: ignore[union-attr]
         self._included.clear()
+        self._entries = Memo()
 
     def pages(self) -> dict[str, Callable[[], str]]:
         """Every page of the site and how to render it, in the order `render_all` renders them: the
@@ -200,7 +203,7 @@ class Renderer:
         for entity in site.entities:
             pages[paths.entity_path(entity.id)] = functools.partial(self.entity, entity)
         pages[paths.ARTICLES_INDEX] = functools.partial(self.render, "articles.md.j2", paths.ARTICLES_INDEX)
-        pages[paths.ENTITIES_INDEX] = functools.partial(self.render, "entities.md.j2", paths.ENTITIES_INDEX)
+        pages[paths.ENTITIES_INDEX] = self.entities_index
         pages[paths.TOPICS_INDEX] = functools.partial(self.render, "topics.md.j2", paths.TOPICS_INDEX)
         pages[paths.TIMELINE_PAGE] = self.timeline
         pages[paths.GLOSSARY_PAGE] = self.glossary
@@ -221,6 +224,26 @@ class Renderer:
         page.use("template", self._templates_of(template))
         self.inputs[path] = page.inputs
         return body.rstrip("\n") + "\n" + self.abbreviations_for(body, page.inputs)
+
+    def entries(self, template: str, page: PageContext, records: Iterable[Any]) -> list[str]:
+        """Each record's entry on an index page, from `template` (which sees the record as `record`).
+
+        An index lists thousands of records and an edit changes one, so each entry is rendered once and reused
+        while its record is the same object. An entry may only link: a citation or a linked name would belong
+        to the page, and a reused entry would not record it again.
+        """
+        page.use("template", self._templates_of(template))
+        compiled = self.env.get_template(template)
+
+        def entry(record: Any) -> str:
+            alone = PageContext(page.path, {})
+            text = compiled.render(page=alone, record=record).rstrip("\n")
+            if alone.cited or alone.inputs.keys or alone.inputs.linked:
+                raise ValueError(f"{template}: an index entry may not cite sources or link names")
+            return text
+
+        return [self._entries.get((template, page.path, record.id), (record,), functools.partial(entry, record))
+                for record in records]
 
     def forget(self, path: str) -> None:
         """A page that is gone: its citations no longer count."""
@@ -274,6 +297,17 @@ class Renderer:
         return self.render("entity.md.j2", path, page, entity=entity,
                            backlinks=self.analysis.backlinks.get(entity.id, []),
                            topics=[self.topics[topic_id] for topic_id in entity.topics])
+
+    def entities_index(self) -> str:
+        """Every entity, grouped by kind in the order of `ENTITY_KINDS`; kinds without entities are left out."""
+        page = PageContext(paths.ENTITIES_INDEX, self.sources)
+        page.use("list", ("entities",))
+        by_kind: dict[str, list[Entity]] = {kind: [] for kind in ENTITY_KINDS}
+        for entity in self.site.entities:
+            by_kind[entity.kind].append(entity)
+        groups = [(kind, ENTITY_KINDS[kind], self.entries("entity-entry.md.j2", page, group))
+                  for kind, group in by_kind.items() if group]
+        return self.render("entities.md.j2", paths.ENTITIES_INDEX, page, groups=groups)
 
     def timeline(self) -> str:
         page = PageContext(paths.TIMELINE_PAGE, self.sources)

@@ -24,7 +24,7 @@ from . import cache, paths
 from .analysis import Analysis, analyse
 from .depends import CITATIONS, TITLES, Dependents, Key, Snapshot, changed_names, changed_records, changes
 from .errors import GeneratorError, Problem
-from .link import Linker, name_map
+from .link import Linker
 from .load import SeedFile, SeedRead, read_seed
 from .memo import Memo
 from .model import Site
@@ -121,7 +121,7 @@ class Session:
         """The last reading of the file if its bytes are the same, else a new one."""
         digest = (self._inputs or {}).get(seed.name)
         last = self._reads.get(seed.name)
-        if digest is not None and last is not None and last[0] == digest and last[1].seed == seed:
+        if digest is not None and last is not None and last[0] == digest and last[1].seed.kind is seed.kind:
             return last[1]
         read = read_seed(seed)
         self._reads[seed.name] = (digest, read)
@@ -133,12 +133,8 @@ class Session:
             return analyse(site)
         old = self._built.snapshot
         self._records = changed_records(old.site, site)
-        linker = old.analysis.linker
-        self._names = set()
-        if any(kind == "entity" for kind, _ in self._records):
-            self._names = changed_names(linker.names, name_map(site.entities))
-            if self._names:
-                linker = Linker(site.entities)
+        self._names = changed_names(old.site, site, self._records)
+        linker = Linker(site.entities) if self._names else old.analysis.linker
         stale = {paths.article_path(id) for kind, id in self._records if kind == "article"}
         stale |= {paths.topic_path(id) for kind, id in self._records if kind == "topic"}
         if self._names:
