@@ -1,29 +1,66 @@
 """MkDocs hooks: run the generator before every build, so pages are never stale.
 
 This adapter only translates MkDocs events; the generator itself never
-imports MkDocs. Errors in the inputs stop the build; warnings (loose ends)
-are shown in the log. `mkdocs serve` watches `seeds/` and `templates/` (listed
-under `watch:` in mkdocs.yml); a change there triggers a build, this hook
-regenerates, and only changed pages are rewritten, so the server settles.
+imports MkDocs. Under `mkdocs build` (`make site`, CI) the generator runs
+once, and errors in the inputs stop the build.
+
+Under `mkdocs serve` (`make serve`) the generator runs before every rebuild
+in the same process, through a `Session` that redoes only what a save
+touched (see `session.py`). A problem never stops the preview, since MkDocs
+would hang every request until it was fixed: `docs/` keeps the last good
+pages, the terminal lists each problem as `file:line:column: message`, and
+every served page shows the same list (`overrides/partials/preview.html`
+reads it from the status file written here) until a save fixes it. The
+preview watches `seeds/`, `templates/` and the hand-written files of
+`docs/`, not the pages the generator writes, so one save makes one rebuild.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import traceback
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File
 
-from generator.errors import GeneratorError, InputError
-from generator.pipeline import Project, generate
-from generator.report import text_line
+from generator.errors import GeneratorError, InputError, Problem
+from generator.pipeline import Project, RunReport, generate
+from generator.report import preview_status, text_line
 from generator.robots import robots_txt
+from generator.session import session_for
+from generator.write import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.generator")
 SKIP = "EXPLAINER_SKIP_GENERATE"
 """Set to 1 to build the pages already in docs/ without regenerating them (the benchmark times MkDocs alone so)."""
+STATUS = "preview-status.json"
+"""Written into the served site: the problems each page of the preview shows, or none."""
+
+
+class Preview:
+    """What the hook remembers between the rebuilds of one `mkdocs serve`."""
+
+    serving = False
+    problems: list[str] = []  # noqa: RUF012 (one preview per process)
+    removed: list[str] = []  # noqa: RUF012
+    warnings: set[str] = set()  # noqa: RUF012
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    Preview.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if Preview.serving:
+        config.extra["preview_status"] = STATUS
+        # A preview needs no sitemap: MkDocs would write every page's entry again after each save.
+        config.theme.static_templates.discard("sitemap.xml")
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -31,6 +68,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"generator: skipped ({SKIP}=1)")
         return
     project = Project.at(Path(config.config_file_path).parent)
+    if Preview.serving:
+        _preview(project)
+        return
     try:
         report = generate(project)
     except InputError as error:
@@ -39,7 +79,44 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"{len(error.problems)} problem(s) in seeds/; the previous pages are kept") from None
     except GeneratorError as error:
         raise PluginError(str(error)) from None
-    for warning in report.warnings:
+    _log_run(report, report.warnings)
+
+
+def _preview(project: Project) -> None:
+    """Regenerate for the preview; never raise, or MkDocs would stop answering until the next good build."""
+    Preview.removed = []
+    try:
+        report = session_for(project).run()
+    except InputError as error:
+        _broken([text_line(problem) for problem in error.problems])
+        return
+    except GeneratorError as error:
+        _broken([str(error)])
+        return
+    except Exception as error:  # a fault of the generator's own: shown, never a hung preview
+        log.error("".join(traceback.format_exception(error)).rstrip())
+        _broken([f"the generator failed: {type(error).__name__}: {error}"])
+        return
+    if Preview.problems:
+        log.info("generator: the problems are fixed")
+    Preview.problems = []
+    new_warnings = [w for w in report.warnings if text_line(w) not in Preview.warnings]
+    Preview.warnings = {text_line(w) for w in report.warnings}
+    _log_run(report, new_warnings)
+    if report.written:
+        Preview.removed = report.written.removed
+
+
+def _broken(lines: list[str]) -> None:
+    for line in lines:
+        log.error(line)
+    log.error(f"generator: {len(lines)} problem(s): the preview keeps the last good pages, with the problems "
+              "listed on each, until a save fixes them")
+    Preview.problems = lines
+
+
+def _log_run(report: RunReport, warnings: list[Problem]) -> None:
+    for warning in warnings:
         # At info level: a loose end must not stop `mkdocs build --strict` or stall `mkdocs serve`;
         # `python -m generator check --strict`, which CI runs, is where loose ends fail.
         log.info(f"generator: {text_line(warning)}")
@@ -48,6 +125,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Watch the hand-written files of docs/ but not the generated pages: the generator writes them during the
+    rebuild that a save under seeds/ or templates/ starts, and watching them would start a second one."""
+    docs = Path(config.docs_dir)
+    generated = {page.split("/", 1)[0] for page in read_manifest(docs)}
+    server.unwatch(config.docs_dir)
+    for entry in sorted(docs.iterdir()):
+        if entry.name not in generated and not entry.name.startswith("."):
+            server.watch(str(entry))
+    return server
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    if Preview.serving:
+        # A dirty rebuild leaves the pages of removed inputs in the served site: take them out.
+        for page in Preview.removed:
+            built = Path(File(page, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+            built.unlink(missing_ok=True)
+        Path(config.site_dir, STATUS).write_text(preview_status(Preview.problems), encoding="utf-8")
     if config.site_url:
         Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

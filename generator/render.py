@@ -17,6 +17,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from jinja2 import meta
 from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
 from .depends import CITATIONS, EVERY_EVENT, LISTS, RECORDS, TITLES, PageInputs
+from .errors import InputError, Problem
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
 from .memo import Memo
@@ -155,6 +157,7 @@ class Renderer:
     """
 
     def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
+        self.templates = templates
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -218,7 +221,8 @@ class Renderer:
 
     def render(self, template: str, path: str, page: PageContext | None = None, **context: Any) -> str:
         page = page or PageContext(path, self.sources)
-        body = self.env.get_template(template).render(page=page, site=SiteView(self.site, page), **context)
+        with self._located(template):
+            body = self.env.get_template(template).render(page=page, site=SiteView(self.site, page), **context)
         self.citations[path] = list(page.cited)
         page.use("source", page.cited)
         page.use("template", self._templates_of(template))
@@ -233,11 +237,13 @@ class Renderer:
         to the page, and a reused entry would not record it again.
         """
         page.use("template", self._templates_of(template))
-        compiled = self.env.get_template(template)
+        with self._located(template):
+            compiled = self.env.get_template(template)
 
         def entry(record: Any) -> str:
             alone = PageContext(page.path, {})
-            text = compiled.render(page=alone, record=record).rstrip("\n")
+            with self._located(template):
+                text = compiled.render(page=alone, record=record).rstrip("\n")
             if alone.cited or alone.inputs.keys or alone.inputs.linked:
                 raise ValueError(f"{template}: an index entry may not cite sources or link names")
             return text
@@ -249,6 +255,19 @@ class Renderer:
         """A page that is gone: its citations no longer count."""
         self.citations.pop(path, None)
         self.inputs.pop(path, None)
+
+    @contextmanager
+    def _located(self, template: str) -> Iterator[None]:
+        """A mistake in a template becomes a problem located in it, like a mistake in the inputs."""
+        try:
+            yield
+        except jinja2.TemplateError as error:
+            missing = isinstance(error, jinja2.TemplateNotFound)
+            name = template if missing else getattr(error, "name", None) or template
+            line = getattr(error, "lineno", None) or _template_line(error, self.templates / name)
+            message = (f'no template "{error.name}" in {self.templates.name}/' if missing
+                       else error.message or type(error).__name__)
+            raise InputError([Problem(f"{self.templates.name}/{name}", line or 1, 1, "", message)]) from error
 
     def _templates_of(self, name: str) -> set[str]:
         """The template and every template it includes, however deep."""
@@ -441,6 +460,17 @@ class Renderer:
             inputs.keys.update(("word", word) for word in used)
         lines = [f"*[{word}]: {self.abbreviations[word]}" for word in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def _template_line(error: BaseException, path: Path) -> int:
+    """The template line a runtime error happened on: Jinja puts template frames in the traceback."""
+    line = 0
+    tb = error.__traceback__
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename) == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def glossary_words(site: Site) -> dict[str, str]:
