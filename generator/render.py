@@ -265,7 +265,7 @@ class Renderer:
             missing = isinstance(error, jinja2.TemplateNotFound)
             name = template if missing else getattr(error, "name", None) or template
             line = getattr(error, "lineno", None) or _template_line(error, self.templates / name)
-            message = (f'no template "{error.name}" in {self.templates.name}/' if missing
+            message = (f'no template "{getattr(error, "name", "")}" in {self.templates.name}/' if missing
                        else error.message or type(error).__name__)
             raise InputError([Problem(f"{self.templates.name}/{name}", line or 1, 1, "", message)]) from error
 
