@@ -23,10 +23,12 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from generator.errors import GeneratorError, InputError, Problem
 from generator.pipeline import Project, RunReport, generate
@@ -42,6 +44,22 @@ STATUS = "preview-status.json"
 """Written into the served site: the problems each page of the preview shows, or none."""
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per preview: MkDocs makes a new template environment for every
+    build, and compiling Material's templates again would cost most of a rebuild. Jinja checks each template's
+    source against what was compiled, so an edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class Preview:
     """What the hook remembers between the rebuilds of one `mkdocs serve`."""
 
@@ -49,10 +67,21 @@ class Preview:
     problems: list[str] = []  # noqa: RUF012 (one preview per process)
     removed: list[str] = []  # noqa: RUF012
     warnings: set[str] = set()  # noqa: RUF012
+    templates = CompiledTemplates()
+
+
+class DirtyNotice(logging.Filter):
+    """Drops MkDocs' notice that a dirty build may leave navigation stale, printed on every rebuild of the
+    preview: the generator rewrites every page a save changes, index pages included, and MkDocs rebuilds them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     Preview.serving = command == "serve"
+    if Preview.serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -123,6 +152,12 @@ def _log_run(report: RunReport, warnings: list[Problem]) -> None:
     written = report.written
     if written and (written.written or written.removed):
         log.info(f"generator: {len(written.written)} pages written, {len(written.removed)} removed")
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if Preview.serving:
+        env.bytecode_cache = Preview.templates
+    return env
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
