@@ -355,8 +355,17 @@ class Renderer:
             for source_id in self.citations[page_path]:
                 cited_by.setdefault(source_id, []).append(page_path)
         page = PageContext(paths.SOURCES_PAGE, self.sources)
-        page.inputs.keys |= {CITATIONS, TITLES}
-        return self.render("sources.md.j2", paths.SOURCES_PAGE, page, cited_by=cited_by, titles=self.page_titles())
+        page.inputs.keys |= {CITATIONS, TITLES, ("list", "sources")}
+        return self.render("sources.md.j2", paths.SOURCES_PAGE, page, groups=self.sources_by_publisher(),
+                           cited_by=cited_by, titles=self.page_titles())
+
+    def sources_by_publisher(self) -> list[tuple[str, list[Source]]]:
+        """The sources under their publishers, A to Z; each publisher's newest first, undated ones last."""
+        by_publisher: dict[str, list[Source]] = {}
+        for source in self.site.sources:
+            by_publisher.setdefault(source.publisher, []).append(source)
+        return [(publisher, sorted(sources, key=lambda s: (s.date is None, -(s.date or dt.date.min).toordinal())))
+                for publisher, sources in sorted(by_publisher.items(), key=lambda item: item[0].casefold())]
 
     def _topics_used(self, article: Article) -> list[Topic]:
         return [self.topics[topic_id] for topic_id in dict.fromkeys(c.topic for c in article.context)]
