@@ -21,7 +21,8 @@ PARAGRAPHS = (200, 800)
 
 def _entities(rng: random.Random, names: int) -> list[Entity]:
     words = invented_words(rng, names)
-    return [Entity(f"e{index}", word, "person", "", ("s",), aliases=(Alias(f"{word} Org"), Alias(f"The {word}")))
+    return [Entity(id=f"e{index}", name=word, kind="person", description="", sources=("s",),
+                   aliases=(Alias(name=f"{word} Org"), Alias(name=f"The {word}")))
             for index, word in enumerate(words[: names // 3])]
 
 

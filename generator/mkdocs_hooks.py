@@ -64,6 +64,8 @@ class Preview:
     """What the hook remembers between the rebuilds of one `mkdocs serve`."""
 
     serving = False
+    built = False
+    """Whether the first build of the preview is done: later builds are the dirty rebuilds after saves."""
     problems: list[str] = []  # noqa: RUF012 (one preview per process)
     removed: list[str] = []  # noqa: RUF012
     warnings: set[str] = set()  # noqa: RUF012
@@ -89,6 +91,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["preview_status"] = STATUS
         # A preview needs no sitemap: MkDocs would write every page's entry again after each save.
         config.theme.static_templates.discard("sitemap.xml")
+        if Preview.built:
+            # The search index of the first build stays: after a save, Material would rewrite all of it, and
+            # its merge of a dirty rebuild's pages assumes one page per rebuild.
+            for name, plugin in config.plugins.items():
+                if name.endswith("search") and "enabled" in plugin.config:
+                    plugin.config["enabled"] = False
     return config
 
 
@@ -174,6 +182,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 def on_post_build(config: MkDocsConfig) -> None:
     if Preview.serving:
+        Preview.built = True
         # A dirty rebuild leaves the pages of removed inputs in the served site: take them out.
         for page in Preview.removed:
             built = Path(File(page, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
