@@ -57,18 +57,21 @@ def loop_rows(loop: dict[Any, Any]) -> list[str]:
 
 
 def preview_rows(preview: dict[Any, Any]) -> list[str]:
-    rows = ["| N articles | first build | save → page shown (median) | slowest | each save | broken save "
-            "reported | fix shown | MkDocs' rebuilds |", "|---:|---:|---:|---:|---|---:|---:|---|"]
+    rows = ["| N articles | first build | save → page shown (median) | slowest | each save | index of entities "
+            "(median) | broken save reported | fix shown | MkDocs' rebuilds |",
+            "|---:|---:|---:|---:|---|---:|---:|---:|---|"]
     for size, data in preview.items():
         if "error" in data:
-            rows.append(f"| {int(size):,} | {data['error']} | | | | | | |")
+            rows.append(f"| {int(size):,} | {data['error']} | | | | | | | |")
             continue
         edits = [e for e in data["edits"] if e is not None]
         lost = len(data["edits"]) - len(edits)
         each = ", ".join(_seconds(e) for e in data["edits"])
         rebuilds = ", ".join(f"{s:.2f}" for s in data["builds"][1:])
+        index = [i for i in data.get("index", []) if i is not None]
         rows.append(f"| {int(size):,} | {_seconds(data['first_build'])} | {_seconds(median(edits))} | "
                     f"{_seconds(max(edits) if edits else None)}{f' ({lost} lost)' if lost else ''} | {each} | "
+                    f"{_seconds(median(index) if index else None)} | "
                     f"{_seconds(data['broken_reported'])} | {_seconds(data['fix_shown'])} | {rebuilds} s |")
     return rows
 

@@ -2,12 +2,15 @@
 
 `make serve`'s command runs in a copy of a corpus project. After its first build, an entity's
 description is saved with a new word, again and again, and the served page is asked for every 50 ms
-until the word is in it; the time from the save to that answer is the edit's time. Then a broken save
-is timed until the preview reports it, and its fix until the page shows the fixed text.
+until the word is in it; the time from the save to that answer is the edit's time. The index of entities,
+which lists the description too, is then watched until it shows the word: the preview rebuilds long
+pages after the page an editor changed. Then a broken save is timed until the preview reports it, and
+its fix until the page shows the fixed text.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -83,7 +86,8 @@ def measure(project: Path, env: dict[str, str]) -> dict[str, Any]:
     entities = sorted((project / "seeds" / "entities").glob("*.yml"))[0]
     page = base + first_entity_page(entities)
     log = project / "serve.log"
-    result: dict[str, Any] = {"edits": []}
+    index = base + "entities/"
+    result: dict[str, Any] = {"edits": [], "index": []}
     with log.open("wb") as output:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", *PREVIEW, "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env={**env, "SITE_URL": base}, stdout=output,
@@ -96,8 +100,11 @@ def measure(project: Path, env: dict[str, str]) -> dict[str, Any]:
         for number in range(EDITS):
             time.sleep(1.0)
             marker = f"Previewedit{number}x"
+            saved = time.perf_counter()
             describe(entities, marker)
             result["edits"].append(wait_until(lambda m=marker: m in fetch(page), SHOW, server))
+            shown = wait_until(lambda m=marker: m in fetch(index), SHOW, server)
+            result["index"].append(None if shown is None else time.perf_counter() - saved)
         result.update(broken_save(project, base, page, server))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -111,6 +118,13 @@ def measure(project: Path, env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
+def status(base: str) -> list[str]:
+    """The problems the preview lists on every page."""
+    text = fetch(base + "preview-status.json")
+    problems: list[str] = json.loads(text)["problems"] if text else []
+    return problems
+
+
 def broken_save(project: Path, base: str, page: str, server: subprocess.Popen[bytes]) -> dict[str, Any]:
     """A save that breaks a file: seconds until the preview reports it, and until the fix shows."""
     path = sorted((project / "seeds" / "entities").glob("*.yml"))[0]
@@ -119,7 +133,7 @@ def broken_save(project: Path, base: str, page: str, server: subprocess.Popen[by
     assert kind is not None
     time.sleep(1.0)
     path.write_text(good[: kind.start(2)] + "nokind" + good[kind.end(2):], encoding="utf-8")
-    reported = wait_until(lambda: '"nokind" is not one of' in fetch(base + "preview-status.json"), SHOW, server)
+    reported = wait_until(lambda: any('"nokind" is not one of' in problem for problem in status(base)), SHOW, server)
     time.sleep(1.0)
     path.write_text(good, encoding="utf-8")
     describe(path, "Previewfixedx")

@@ -12,13 +12,16 @@ pages, the terminal lists each problem as `file:line:column: message`, and
 every served page shows the same list (`overrides/partials/preview.html`
 reads it from the status file written here) until a save fixes it. The
 preview watches `seeds/`, `templates/` and the hand-written files of
-`docs/`, not the pages the generator writes, so one save makes one rebuild.
+`docs/`, not the pages the generator writes. Long pages a save changed
+are written after the rebuild that shows the others, and a second rebuild
+builds them, so the page an editor changed does not wait for the indexes.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,11 @@ SKIP = "EXPLAINER_SKIP_GENERATE"
 """Set to 1 to build the pages already in docs/ without regenerating them (the benchmark times MkDocs alone so)."""
 STATUS = "preview-status.json"
 """Written into the served site: the problems each page of the preview shows, or none."""
+LONG_PAGE = 64_000
+"""Characters of Markdown past which a changed page waits for a second rebuild in the preview: MkDocs takes
+a good part of a second for a long index page, and the page the editor changed should not wait for it."""
+PENDING = ".preview-pending"
+"""A file in docs/ (MkDocs skips dot files) that the preview watches: writing it starts the second rebuild."""
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -64,6 +72,8 @@ class Preview:
     """What the hook remembers between the rebuilds of one `mkdocs serve`."""
 
     serving = False
+    project: Project | None = None
+    deferred: dict[str, str] = {}  # noqa: RUF012
     built = False
     """Whether the first build of the preview is done: later builds are the dirty rebuilds after saves."""
     problems: list[str] = []  # noqa: RUF012 (one preview per process)
@@ -121,9 +131,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _preview(project: Project) -> None:
     """Regenerate for the preview; never raise, or MkDocs would stop answering until the next good build."""
-    Preview.removed = []
+    Preview.removed, Preview.project = [], project
     try:
-        report = session_for(project).run()
+        report = session_for(project).run(later=lambda path, text: len(text) > LONG_PAGE)
     except InputError as error:
         _broken([text_line(problem) for problem in error.problems])
         return
@@ -142,6 +152,9 @@ def _preview(project: Project) -> None:
     _log_run(report, new_warnings)
     if report.written:
         Preview.removed = report.written.removed
+    Preview.deferred = report.deferred
+    if report.deferred:
+        log.info(f"generator: {len(report.deferred)} long pages follow in a second rebuild")
 
 
 def _broken(lines: list[str]) -> None:
@@ -177,12 +190,29 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     for entry in sorted(docs.iterdir()):
         if entry.name not in generated and not entry.name.startswith("."):
             server.watch(str(entry))
+    (docs / PENDING).touch()
+    server.watch(str(docs / PENDING))
     return server
+
+
+def _write_deferred(config: MkDocsConfig) -> None:
+    """Write the long pages the generator held back, and start the rebuild that builds them."""
+    if Preview.deferred and Preview.project is not None:
+        session_for(Preview.project).write_later(Preview.deferred)
+        Preview.deferred = {}
+        Path(config.docs_dir, PENDING).write_text(f"{time.time()}\n", encoding="utf-8")
+
+
+def on_build_error(error: Exception) -> None:
+    if Preview.serving and Preview.deferred and Preview.project is not None:
+        session_for(Preview.project).write_later(Preview.deferred)
+        Preview.deferred = {}
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if Preview.serving:
         Preview.built = True
+        _write_deferred(config)
         # A dirty rebuild leaves the pages of removed inputs in the served site: take them out.
         for page in Preview.removed:
             built = Path(File(page, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)

@@ -62,6 +62,8 @@ class RunReport:
     """True when nothing could have changed since the last run, so no stage ran."""
     rendered: list[str] = field(default_factory=list)
     """The pages this run rendered (all of them, but in the editor's loop)."""
+    deferred: dict[str, str] = field(default_factory=dict)
+    """Changed pages left for the caller to write later (the editor's loop, see `Session.run`)."""
 
 
 @contextmanager

@@ -17,6 +17,7 @@ at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,10 +62,19 @@ class Session:
         """The records that changed since the last good run (known once the link stage starts)."""
         self._names: set[str] = set()
         """The entity names and aliases that changed since the last good run."""
+        self._pending: dict[str, str] = {}
+        """Pages a run deferred that are not written yet: the next run writes them first, whatever happens."""
 
-    def run(self) -> RunReport:
-        """Bring `docs/` up to date with the inputs; `InputError` lists every problem when they have any."""
+    def run(self, later: Callable[[str, str], bool] | None = None) -> RunReport:
+        """Bring `docs/` up to date with the inputs; `InputError` lists every problem when they have any.
+
+        With `later`, the changed pages it picks (by path and text) are not written but left in
+        `report.deferred`, for `write_later`, as long as some other page is written now: the preview shows
+        the page an editor changed before MkDocs spends seconds on a long index page.
+        """
         with cycle_collector_paused():
+            if self._pending:
+                self.write_later(self._pending)
             report = RunReport()
             with timed(report, "fingerprint"):
                 inputs = self._digests.of(self.project.root, (self.project.seeds, self.project.templates))
@@ -72,7 +82,7 @@ class Session:
                 return self._unchanged(report)
             self._inputs = inputs
             try:
-                self._regenerate(report, inputs)
+                self._regenerate(report, inputs, later)
             except GeneratorError as error:
                 self._failure = error
                 raise
@@ -92,7 +102,15 @@ class Session:
         report.written = WriteReport()
         return report
 
-    def _regenerate(self, report: RunReport, inputs: dict[str, str | None]) -> None:
+    def write_later(self, pages: dict[str, str]) -> WriteReport:
+        """Write the pages a run deferred (`run(later=...)`)."""
+        assert self._built is not None
+        written = write_pages(pages, self.project.docs, every=self._built.pages.keys())
+        self._pending = {}
+        return written
+
+    def _regenerate(self, report: RunReport, inputs: dict[str, str | None],
+                    later: Callable[[str, str], bool] | None) -> None:
         checked = check(self.project, report, Reuse(self._read, self._memo, self._link))
         self._reads = {name: read for name, read in self._reads.items() if name in inputs}
         site, analysis = checked.valid_site(), checked.analysis
@@ -111,11 +129,20 @@ class Session:
                 report.written = write_pages(pages, self.project.docs)
                 cache.store(self.project.docs, cache.fingerprint(self.project.inputs), pages)
             else:
-                report.written = write_pages({path: pages[path] for path in rendered}, self.project.docs,
-                                             every=pages.keys())
+                now = {path: pages[path] for path in rendered}
+                report.deferred = self._pending = self._deferred(now, later) if later else {}
+                report.written = write_pages({path: text for path, text in now.items() if path not in report.deferred},
+                                             self.project.docs, every=pages.keys())
         self._memo.forget_unused()
         self._built = Built(snapshot, pages, titles, checked.problems)
         report.site, report.warnings, report.pages, report.rendered = site, checked.problems, pages, rendered
+
+    def _deferred(self, pages: dict[str, str], later: Callable[[str, str], bool]) -> dict[str, str]:
+        """The pages to write later: those `later` picks whose bytes on disk differ, if any other page changed."""
+        picked = {path: text for path, text in pages.items() if later(path, text)}
+        if len(picked) == len(pages):
+            return {}
+        return {path: text for path, text in picked.items() if not _holds(self.project.docs / path, text)}
 
     def _read(self, seed: SeedFile) -> SeedRead:
         """The last reading of the file if its bytes are the same, else a new one."""
@@ -187,6 +214,14 @@ class Session:
             self._dependents.record(paths.SOURCES_PAGE, renderer.inputs[paths.SOURCES_PAGE])
             rendered.append(paths.SOURCES_PAGE)
         return pages, rendered, titles
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file at `path` holds exactly `text`."""
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 _SESSIONS: dict[Path, Session] = {}

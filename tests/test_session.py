@@ -222,3 +222,29 @@ def test_edits_in_a_row_stay_equal_to_full_runs(loop: Session, tmp_path: Path) -
                                    "article_text", "included_template")):
         EDITS[name](loop.project.root)
         rerun_and_compare(loop, tmp_path / str(number))
+
+
+def test_pages_held_back_are_written_later_or_by_the_next_run(loop: Session, tmp_path: Path) -> None:
+    """The preview holds back long pages for a second rebuild; whatever happens, they reach docs/."""
+    index = loop.project.docs / "entities" / "index.md"
+    before = index.read_bytes()
+    entity_description(loop.project.root)
+    report = loop.run(later=lambda path, text: path == "entities/index.md")
+    assert report.written is not None and report.written.written == ["entities/mustafa-al-kadhimi.md"]
+    assert list(report.deferred) == ["entities/index.md"]
+    assert index.read_bytes() == before
+    assert loop.write_later(report.deferred).written == ["entities/index.md"]
+    assert docs_files(loop.project.docs) == full_run(loop.project.root, tmp_path / "full")
+
+    edit(loop.project.root / "seeds/entities/people.yml", "Prime minister of Iraq, 2020–22.", "Iraq's premier.")
+    held = loop.run(later=lambda path, text: path == "entities/index.md").deferred
+    assert list(held) == ["entities/index.md"]
+    loop.run()  # the next run writes what the last one held back, even with nothing saved since
+    assert docs_files(loop.project.docs) == full_run(loop.project.root, tmp_path / "again")
+
+
+def test_nothing_is_held_back_when_every_changed_page_would_be(loop: Session) -> None:
+    glossary_definition(loop.project.root)
+    report = loop.run(later=lambda path, text: True)
+    assert report.deferred == {}
+    assert report.written is not None and report.written.written
