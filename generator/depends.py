@@ -20,7 +20,8 @@ from .model import Site
 Key = tuple[str, str]
 """One input of a page, by kind and id: ("entity", "jeb-bush"), ("list", "articles"), ("template", "entity.md.j2").
 
-Kinds: a record (`article`, `topic`, `entity`, `source`, `term`); what the link stage found (`links` of an
+Kinds: a record (`article`, `topic`, `entity`, `source`, `term`), or only a topic's title and summary
+(`topic-head`, what pages that link to a topic show of it); what the link stage found (`links` of an
 article, `backlinks` of an entity, `usage` of a topic by the articles); a `list` of the site (`articles`,
 `topics`, `entities`, `terms`, `sources`, `events`); every `events` of the timeline; a glossary `word`; a
 `template`; and, for the sources page, the `citations` and `titles` of every page."""
@@ -69,6 +70,11 @@ def changed_records(old: Site, new: Site) -> set[Key]:
 def changes(old: Snapshot, new: Snapshot, records: set[Key]) -> set[Key]:
     """Every input that differs between two snapshots, given the records that do (`changed_records`)."""
     keys = set(records)
+    topics = {id for kind, id in records if kind == "topic"}
+    if topics:
+        before = {t.id: (t.title, t.summary) for t in old.site.topics if t.id in topics}
+        after = {t.id: (t.title, t.summary) for t in new.site.topics if t.id in topics}
+        keys |= {("topic-head", id) for id in _differing(before, after)}
     lists = {name for name in LISTS if getattr(old.site, name) != getattr(new.site, name)}
     keys |= {("list", name) for name in lists}
     if lists & {"articles", "topics", "events"} and old.site.all_events() != new.site.all_events():

@@ -286,7 +286,7 @@ class Renderer:
         page.use("article", (article.id,))
         page.use("links", (article.id,))
         page.use("entity", links.mentioned() | {g.entity for g in links.garblings})
-        page.use("topic", (c.topic for c in article.context))
+        page.use("topic-head", (c.topic for c in article.context))
         page.use("source", (article.original_source,) if article.original_source else ())
         original = self.sources.get(article.original_source)
         return self.render("article.md.j2", path, page, article=article, jsonld=self.article_jsonld(article, links),
@@ -312,7 +312,7 @@ class Renderer:
         page = PageContext(path, self.sources)
         page.use("entity", (entity.id,))
         page.use("backlinks", (entity.id,))
-        page.use("topic", entity.topics)
+        page.use("topic-head", entity.topics)
         return self.render("entity.md.j2", path, page, entity=entity,
                            backlinks=self.analysis.backlinks.get(entity.id, []),
                            topics=[self.topics[topic_id] for topic_id in entity.topics])

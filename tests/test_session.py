@@ -105,6 +105,12 @@ def topic_fact(root: Path) -> None:
          "by 30 June 2009, and all US forces had to leave Iraq, as Barack Obama confirmed,")
 
 
+def topic_title(root: Path) -> None:
+    """Pages that list the topic show its title: the article's background, entity pages, the indexes."""
+    edit(root / "seeds/topics/us-withdrawal-2011.yml", 'title: "The 2011 US withdrawal from Iraq"',
+         'title: "The US withdrawal from Iraq in 2011"')
+
+
 def topic_event_date(root: Path) -> None:
     edit(root / "seeds/topics/us-withdrawal-2011.yml", "  - date: 2008-11-16", "  - date: 1999-11-16")
 
@@ -163,7 +169,7 @@ def source_added_and_cited(root: Path) -> None:
 
 EDITS: dict[str, Edit] = {edit.__name__: edit for edit in (
     entity_description, alias_added, alias_removed, entity_renamed, entity_deleted, source_title, topic_fact,
-    topic_event_date, article_text, sidecar_claim, article_date, glossary_definition, glossary_term_added,
+    topic_title, topic_event_date, article_text, sidecar_claim, article_date, glossary_definition, glossary_term_added,
     template_of_one_kind, included_template, article_added, source_added_and_cited)}
 
 
@@ -181,7 +187,8 @@ def test_an_edit_gives_the_pages_of_a_full_run(loop: Session, tmp_path: Path, na
     assert changed, "the edit changed no page: the test edits nothing that shows"
 
 
-@pytest.mark.parametrize("name", ["entity_description", "source_title", "sidecar_claim", "glossary_definition"])
+@pytest.mark.parametrize("name", ["entity_description", "source_title", "sidecar_claim", "glossary_definition",
+                                  "topic_fact"])
 def test_a_local_edit_renders_few_pages(loop: Session, tmp_path: Path, name: str) -> None:
     EDITS[name](loop.project.root)
     report = rerun_and_compare(loop, tmp_path)
