@@ -10,8 +10,9 @@ plain data and comparisons: nothing here renders.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .analysis import Analysis
 from .link import name_map
@@ -44,6 +45,39 @@ class PageInputs:
     """Texts searched for entity names: a name added or removed anywhere may change the page if a text holds it."""
     words: set[str] = field(default_factory=set)
     """The glossary words the page lists with their definitions."""
+
+
+class SiteView:
+    """The site as a template sees it: each list the template reads is recorded as an input of its page."""
+
+    def __init__(self, site: Site, inputs: PageInputs) -> None:
+        self._site = site
+        self._inputs = inputs
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in LISTS:
+            raise AttributeError(f"templates read the site's lists {', '.join(LISTS)}, not {name!r}: a page "
+                                 "must not depend on what `depends.py` cannot compare")
+        self._inputs.keys.add(("list", name))
+        return getattr(self._site, name)
+
+
+class RecordsView(Mapping[str, Any]):
+    """Records by id, as a template sees them: each record it looks up is recorded as an input of its page."""
+
+    def __init__(self, records: Mapping[str, Any], kind: str, inputs: PageInputs) -> None:
+        self._records, self._kind, self._inputs = records, kind, inputs
+
+    def __getitem__(self, id: str) -> Any:
+        self._inputs.keys.add((self._kind, id))
+        return self._records[id]
+
+    def __iter__(self) -> Iterator[str]:
+        self._inputs.keys.add(("list", RECORDS[self._kind]))
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
 
 
 @dataclass(frozen=True)

@@ -16,24 +16,22 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta
 
 from . import markup, paths
 from .analysis import Analysis, ArticleLinks, analyse
-from .depends import CITATIONS, EVERY_EVENT, LISTS, RECORDS, TITLES, PageInputs
-from .errors import InputError, Problem
+from .depends import CITATIONS, EVERY_EVENT, TITLES, PageInputs, RecordsView, SiteView
 from .link import whole_words
 from .markup import Span, attribute, page_text, plain, strip_markdown, wrap
 from .memo import Memo
 from .model import ENTITY_KINDS, VERDICTS, Article, Block, Entity, Event, Site, Source, Topic
 from .reference import reference_context
+from .templating import Templates
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -103,39 +101,6 @@ def date(value: dt.date, style: str = "long") -> str:
     return day_month if style == "day" else f"{day_month} {value.year}"
 
 
-class SiteView:
-    """The site as a template sees it: each list the template reads is recorded as an input of its page."""
-
-    def __init__(self, site: Site, page: PageContext) -> None:
-        self._site = site
-        self._page = page
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in LISTS:
-            raise AttributeError(f"templates read the site's lists {', '.join(LISTS)}, not {name!r}: a page "
-                                 "must not depend on what `depends.py` cannot compare")
-        self._page.use("list", (name,))
-        return getattr(self._site, name)
-
-
-class RecordsView(Mapping[str, Any]):
-    """Records by id, as a template sees them: each record it looks up is recorded as an input of its page."""
-
-    def __init__(self, records: Mapping[str, Any], kind: str, page: PageContext) -> None:
-        self._records, self._kind, self._page = records, kind, page
-
-    def __getitem__(self, id: str) -> Any:
-        self._page.use(self._kind, (id,))
-        return self._records[id]
-
-    def __iter__(self) -> Iterator[str]:
-        self._page.use("list", (RECORDS[self._kind],))
-        return iter(self._records)
-
-    def __len__(self) -> int:
-        return len(self._records)
-
-
 @dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline: an event, the filter group it belongs to and the page that tells more."""
@@ -157,20 +122,16 @@ class Renderer:
     """
 
     def __init__(self, site: Site, templates: Path, analysis: Analysis | None = None) -> None:
-        self.templates = templates
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
-            autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-        )
-        self.env.filters.update(plain=plain, attr=attribute, strip=strip_markdown, tojson=json.dumps, date=date,
-                                cell=markup.cell, linked=self._linked_filter)
-        self.env.globals.update(paths=paths, verdicts=VERDICTS,
-                                front_matter=front_matter, verdict_label=markup.verdict_label)
+        self.templates = Templates(
+            templates,
+            filters={"plain": plain, "attr": attribute, "strip": strip_markdown, "tojson": json.dumps, "date": date,
+                     "cell": markup.cell, "linked": self._linked_filter},
+            globals={"paths": paths, "verdicts": VERDICTS, "front_matter": front_matter,
+                     "verdict_label": markup.verdict_label})
         self.citations: dict[str, list[str]] = {}
         """Page path -> ids of the sources it cites, recorded as each page renders."""
         self.inputs: dict[str, PageInputs] = {}
         """Page path -> what it was rendered from, recorded as each page renders."""
-        self._included: dict[str, set[str]] = {}
         self._entries = Memo()
         self.abbreviations: dict[str, str] = {}
         self.update(site, analysis if analysis is not None else analyse(site))
@@ -190,8 +151,7 @@ class Renderer:
 
     def templates_changed(self) -> None:
         """Forget the compiled templates: the next page reads them again."""
-        self.env.cache.clear()  # type: ignore[union-attr]
-        self._included.clear()
+        self.templates.changed()
         self._entries = Memo()
 
     def pages(self) -> dict[str, Callable[[], str]]:
@@ -221,11 +181,10 @@ class Renderer:
 
     def render(self, template: str, path: str, page: PageContext | None = None, **context: Any) -> str:
         page = page or PageContext(path, self.sources)
-        with self._located(template):
-            body = self.env.get_template(template).render(page=page, site=SiteView(self.site, page), **context)
+        body = self.templates.render(template, page=page, site=SiteView(self.site, page.inputs), **context)
         self.citations[path] = list(page.cited)
         page.use("source", page.cited)
-        page.use("template", self._templates_of(template))
+        page.use("template", self.templates.used_by(template))
         self.inputs[path] = page.inputs
         return body.rstrip("\n") + "\n" + self.abbreviations_for(body, page.inputs)
 
@@ -236,13 +195,12 @@ class Renderer:
         while its record is the same object. An entry may only link: a citation or a linked name would belong
         to the page, and a reused entry would not record it again.
         """
-        page.use("template", self._templates_of(template))
-        with self._located(template):
-            compiled = self.env.get_template(template)
+        page.use("template", self.templates.used_by(template))
+        compiled = self.templates.get(template)
 
         def entry(record: Any) -> str:
             alone = PageContext(page.path, {})
-            with self._located(template):
+            with self.templates.located(template):
                 text = compiled.render(page=alone, record=record).rstrip("\n")
             if alone.cited or alone.inputs.keys or alone.inputs.linked:
                 raise ValueError(f"{template}: an index entry may not cite sources or link names")
@@ -255,29 +213,6 @@ class Renderer:
         """A page that is gone: its citations no longer count."""
         self.citations.pop(path, None)
         self.inputs.pop(path, None)
-
-    @contextmanager
-    def _located(self, template: str) -> Iterator[None]:
-        """A mistake in a template becomes a problem located in it, like a mistake in the inputs."""
-        try:
-            yield
-        except jinja2.TemplateError as error:
-            missing = isinstance(error, jinja2.TemplateNotFound)
-            name = template if missing else getattr(error, "name", None) or template
-            line = getattr(error, "lineno", None) or _template_line(error, self.templates / name)
-            message = (f'no template "{getattr(error, "name", "")}" in {self.templates.name}/' if missing
-                       else error.message or type(error).__name__)
-            raise InputError([Problem(f"{self.templates.name}/{name}", line or 1, 1, "", message)]) from error
-
-    def _templates_of(self, name: str) -> set[str]:
-        """The template and every template it includes, however deep."""
-        if name not in self._included:
-            self._included[name] = {name}
-            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
-            for included in meta.find_referenced_templates(self.env.parse(source)):
-                if included:
-                    self._included[name] |= self._templates_of(included)
-        return self._included[name]
 
     def article(self, article: Article) -> str:
         path = paths.article_path(article.id)
@@ -338,7 +273,7 @@ class Renderer:
     def glossary(self) -> str:
         page = PageContext(paths.GLOSSARY_PAGE, self.sources)
         return self.render("glossary.md.j2", paths.GLOSSARY_PAGE, page,
-                           entities=RecordsView(self.entities, "entity", page))
+                           entities=RecordsView(self.entities, "entity", page.inputs))
 
     def home(self) -> str:
         page = PageContext(paths.HOME, self.sources)
@@ -469,17 +404,6 @@ class Renderer:
             inputs.keys.update(("word", word) for word in used)
         lines = [f"*[{word}]: {self.abbreviations[word]}" for word in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
-
-
-def _template_line(error: BaseException, path: Path) -> int:
-    """The template line a runtime error happened on: Jinja puts template frames in the traceback."""
-    line = 0
-    tb = error.__traceback__
-    while tb is not None:
-        if Path(tb.tb_frame.f_code.co_filename) == path:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def glossary_words(site: Site) -> dict[str, str]:

@@ -97,5 +97,5 @@ def test_a_template_may_not_read_what_the_loop_cannot_compare(project: Path) -> 
     home.write_text(home.read_text(encoding="utf-8") + "{{ site.all_events() | length }}\n", encoding="utf-8")
     with pytest.raises(InputError) as raised:
         generate(Project.at(project))
-    assert str(raised.value) == ("templates/home.md.j2:58:1: 'generator.render.SiteView object' has no attribute "
+    assert str(raised.value) == ("templates/home.md.j2:58:1: 'generator.depends.SiteView object' has no attribute "
                                  "'all_events'")
