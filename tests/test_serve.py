@@ -104,6 +104,11 @@ def test_an_edit_is_served_and_triggers_a_reload(project: Path, server: tuple[st
     # What the page's script polls: a newer epoch than the page was served with makes the browser reload.
     newer = fetch(f"{base}livereload/{epoch}/1")
     assert newer is not None and int(newer) > epoch
+    # The server settles: reading the inputs, or writing the pages, starts no further rebuild.
+    time.sleep(3)
+    builds = log.read_text(encoding="utf-8").count("Documentation built")
+    time.sleep(3)
+    assert log.read_text(encoding="utf-8").count("Documentation built") == builds
 
 
 def test_make_serve_runs_the_preview_tested_here() -> None:
