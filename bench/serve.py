@@ -67,7 +67,7 @@ def describe(path: Path, marker: str) -> None:
     text = path.read_text(encoding="utf-8")
     line = re.search(r"^(\s+description: )(.*)$", text, flags=re.MULTILINE)
     assert line is not None, f"{path}: no description"
-    value = re.sub(r" Previewedit\w+", "", line[2])
+    value = re.sub(r" Preview\w+", "", line[2])
     quoted = value[-1:] in "\"'" and len(value) > 1
     new = f"{value[:-1]} {marker}{value[-1]}" if quoted else f"{value} {marker}"
     path.write_text(text[: line.start(2)] + new + text[line.end(2):], encoding="utf-8")
@@ -99,7 +99,7 @@ def measure(project: Path, env: dict[str, str]) -> dict[str, Any]:
             return result
         for number in range(EDITS):
             time.sleep(1.0)
-            marker = f"Previewedit{number}x"
+            marker = f"Previewedit{number}n{time.time_ns()}x"
             saved = time.perf_counter()
             describe(entities, marker)
             result["edits"].append(wait_until(lambda m=marker: m in fetch(page), SHOW, server))
@@ -136,6 +136,7 @@ def broken_save(project: Path, base: str, page: str, server: subprocess.Popen[by
     reported = wait_until(lambda: any('"nokind" is not one of' in problem for problem in status(base)), SHOW, server)
     time.sleep(1.0)
     path.write_text(good, encoding="utf-8")
-    describe(path, "Previewfixedx")
-    fixed = wait_until(lambda: "Previewfixedx" in fetch(page), SHOW, server)
+    fixed_marker = f"Previewfixed{time.time_ns()}x"
+    describe(path, fixed_marker)
+    fixed = wait_until(lambda: fixed_marker in fetch(page), SHOW, server)
     return {"broken_reported": reported, "fix_shown": fixed}
