@@ -30,7 +30,7 @@ site: $(BIN)/mkdocs
 
 ## serve: preview at http://127.0.0.1:8000, regenerating and reloading on every change
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --livereload --dev-addr 127.0.0.1:8000
 
 ## check: check every input without building
 check: $(BIN)/mkdocs

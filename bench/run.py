@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import report, sections
+from bench import loop_report, report, scale, sections, serve
 from bench.corpus import write_corpus
 from bench.linking import linking_costs
 
@@ -153,8 +153,15 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def run(sizes: tuple[int, ...], work: Path) -> dict[str, Any]:
-    results: dict[str, Any] = {"sizes": {}, "linking": linking_costs()}
+def loop_run(project: Path) -> dict[str, Any]:
+    """The editor's loop in a process of its own (bench/incremental.py), with its peak memory."""
+    _, _, memory, stdout, _ = child([sys.executable, "-m", "bench.incremental", str(project)], project)
+    return {**json.loads(stdout), "memory": memory}
+
+
+def run(sizes: tuple[int, ...], work: Path, preview_sizes: tuple[int, ...] = (), scale_sizes: tuple[int, ...] = (),
+        mkdocs_limit: float = scale.MKDOCS_LIMIT) -> dict[str, Any]:
+    results: dict[str, Any] = {"sizes": {}, "linking": linking_costs(), "loop": {}, "preview": {}, "scale": {}}
     for size in sizes:
         started = time.perf_counter()
         seeds = work / f"seeds-{size}"
@@ -163,9 +170,16 @@ def run(sizes: tuple[int, ...], work: Path) -> dict[str, Any]:
         measured = measure_generator(project, RUNS.get(size, 3), project / "seeds" / EDITED_FILE)
         measured.update(measure_site(project, SITE_RUNS.get(size, 1)))
         results["sizes"][size] = measured
+        results["loop"][size] = loop_run(project)
+        if size in preview_sizes:
+            results["preview"][size] = serve.measure(project, ENV)
         print(f"N = {size}: measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         shutil.rmtree(project)
     results["seed_site"] = seed_site_edit(work, 5)
+    for size in scale_sizes:
+        started = time.perf_counter()
+        results["scale"][size] = scale.measure(work, size, ENV, mkdocs_limit)
+        print(f"N = {size}: measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return results
 
 
@@ -174,14 +188,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="numbers of articles")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--preview-sizes", type=int, nargs="*", default=list(serve.SIZES),
+                        help="sizes (among --sizes) at which make serve is timed from save to served page")
+    parser.add_argument("--scale-sizes", type=int, nargs="*", default=list(scale.SIZES),
+                        help="larger sizes at which only the generator (and MkDocs, within --mkdocs-limit) runs")
+    parser.add_argument("--mkdocs-limit", type=float, default=scale.MKDOCS_LIMIT,
+                        help="seconds MkDocs may take at the scale sizes (0: do not run it there)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as work:
-        results = run(tuple(args.sizes), Path(work))
+        results = run(tuple(args.sizes), Path(work), tuple(args.preview_sizes), tuple(args.scale_sizes),
+                      args.mkdocs_limit)
     results["seconds"] = time.perf_counter() - started
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     text, verdicts = report.markdown(results)
+    loop_text, loop_verdicts = loop_report.markdown(results)
+    text = text.rstrip("\n") + "\n\n" + loop_text
+    verdicts += loop_verdicts
     old = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
     args.output.write_text(sections.carry_over(old, text), encoding="utf-8")  # e.g. the Lighthouse figures
     for line in verdicts:

@@ -38,12 +38,20 @@ TEMPLATES = (
 )
 
 
+MANY_WORDS = 50_000
+"""Two or three syllables make about 65,000 words: past this many, words get up to four syllables."""
+
+
 def invented_words(rng: random.Random, count: int) -> list[str]:
-    """`count` distinct capitalised words made of syllables: names no English sentence contains."""
+    """`count` distinct capitalised words made of syllables: names no English sentence contains.
+
+    Corpora of up to about 2,500 articles draw words of two or three syllables, as they always have, so
+    their files stay the same; larger ones need longer words, or the words would run out."""
+    longest = 3 if count <= MANY_WORDS else 4
     seen: set[str] = set()
     words: list[str] = []
     while len(words) < count:
-        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, longest))).capitalize()
         if len(word) >= 4 and word not in seen:
             seen.add(word)
             words.append(word)

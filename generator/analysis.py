@@ -10,10 +10,11 @@ stage turns these records into Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .link import Linker, Mention, find_quote
-from .model import Article, Context, Site
+from .model import Article, Context, Site, Topic
 from .paths import article_path, paragraph_anchor, topic_path
 
 QUOTE_WORDS = 14
@@ -66,6 +67,8 @@ class ArticleLinks:
     """Claim id -> where its words are."""
     contexts: dict[int, list[Context]] = field(default_factory=dict)
     """Block number -> the sidecar's context links whose words are in that paragraph."""
+    places: list[tuple[str, Backlink]] = field(default_factory=list)
+    """(entity id, backlink) for each paragraph that mentions an entity, in reading order."""
 
     def mentioned(self) -> set[str]:
         """Ids of every entity the article mentions."""
@@ -78,45 +81,72 @@ class Analysis:
 
     linker: Linker
     articles: dict[str, ArticleLinks] = field(default_factory=dict)
+    topics: dict[str, list[tuple[str, Backlink]]] = field(default_factory=dict)
+    """Topic id -> (entity id, backlink) for each section whose facts mention an entity, once per section."""
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    """Entity id -> every place that mentions it: articles in the site's order, then topics."""
     topic_articles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Topic id -> article id -> ids of the sections its context links point at, in the order of first use."""
-    _backlink_keys: set[tuple[str, str, str]] = field(default_factory=set)
-    """(entity id, page, anchor) of each backlink, so a place is listed once."""
-
-    def add_backlink(self, entity_id: str, backlink: Backlink) -> None:
-        key = (entity_id, backlink.page, backlink.anchor)
-        if key not in self._backlink_keys:
-            self._backlink_keys.add(key)
-            self.backlinks.setdefault(entity_id, []).append(backlink)
 
 
-def analyse(site: Site) -> Analysis:
-    """Find every mention in articles and topics once."""
-    analysis = Analysis(linker=Linker(site.entities))
+def analyse(site: Site, linker: Linker | None = None, previous: Analysis | None = None,
+            stale: Collection[str] = ()) -> Analysis:
+    """Find every mention in articles and topics once.
+
+    The editor's loop passes the `previous` analysis, made with the same `linker`: the links of each
+    article and topic are then taken from it, except for those whose page path is in `stale`.
+    """
+    analysis = Analysis(linker=linker or Linker(site.entities))
     for article in site.articles:
-        analysis.articles[article.id] = _analyse_article(analysis, article)
+        reused = previous.articles.get(article.id) if previous else None
+        if reused is None or article_path(article.id) in stale:
+            reused = _analyse_article(analysis.linker, article)
+        analysis.articles[article.id] = reused
+        _count_context(analysis, article)
     for topic in site.topics:
-        for section in topic.sections:
-            for fact in section.facts:
-                for mention in analysis.linker.markdown_mentions(fact.text):
-                    analysis.add_backlink(mention.entity, Backlink(
-                        topic_path(topic.id), section.id, f"{topic.title}: {section.title}"))
+        places = previous.topics.get(topic.id) if previous else None
+        if places is None or topic_path(topic.id) in stale:
+            places = _analyse_topic(analysis.linker, topic)
+        analysis.topics[topic.id] = places
+    for places in (*(links.places for links in analysis.articles.values()), *analysis.topics.values()):
+        for entity_id, backlink in places:
+            analysis.backlinks.setdefault(entity_id, []).append(backlink)
     return analysis
 
 
-def _analyse_article(analysis: Analysis, article: Article) -> ArticleLinks:
+def _analyse_topic(linker: Linker, topic: Topic) -> list[tuple[str, Backlink]]:
+    places: list[tuple[str, Backlink]] = []
+    for section in topic.sections:
+        seen: set[str] = set()
+        for fact in section.facts:
+            for mention in linker.markdown_mentions(fact.text):
+                if mention.entity not in seen:
+                    seen.add(mention.entity)
+                    places.append((mention.entity, Backlink(topic_path(topic.id), section.id,
+                                                            f"{topic.title}: {section.title}")))
+    return places
+
+
+def _count_context(analysis: Analysis, article: Article) -> None:
+    """Record which topic sections the article's context links point at."""
+    for context in article.context:
+        sections = analysis.topic_articles.setdefault(context.topic, {}).setdefault(article.id, [])
+        if context.section and context.section not in sections:
+            sections.append(context.section)
+
+
+def _analyse_article(linker: Linker, article: Article) -> ArticleLinks:
     links = ArticleLinks()
     path = article_path(article.id)
     for block in article.blocks:
         if block.kind != "paragraph":
             continue
-        mentions = analysis.linker.mentions(block.text)
+        mentions = linker.mentions(block.text)
         links.mentions[block.number] = mentions
         for mention in mentions:
-            analysis.add_backlink(mention.entity, Backlink(
+            links.places.append((mention.entity, Backlink(
                 path, paragraph_anchor(block.number), f"{article.title}, paragraph {block.number}",
-                excerpt(block.text, mention)))
+                excerpt(block.text, mention))))
             if mention.alias.garbled:
                 links.garblings.append(Garbling(mention.alias.name, mention.entity, block.number, mention.alias.note))
     for claim in article.claims:
@@ -129,9 +159,6 @@ def _analyse_article(analysis: Analysis, article: Article) -> ArticleLinks:
         number = next((b.number for b in article.blocks if context.match in b.text), None)
         if number is not None:
             links.contexts.setdefault(number, []).append(context)
-        sections = analysis.topic_articles.setdefault(context.topic, {}).setdefault(article.id, [])
-        if context.section and context.section not in sections:
-            sections.append(context.section)
     return links
 
 

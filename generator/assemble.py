@@ -11,7 +11,7 @@ article's text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,17 +20,25 @@ from .article import ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .ledger import about_problems
 from .load import Loaded, SeedFile
+from .memo import Memo
 from .model import Article, Chart, Entity, ParsedText, Site, Source, Story, Term, Topic
 from .schema import SLUG, SLUG_RULE, file_id
 from .validate import CheckedFile, check_file
 from .visual_checks import check_charts, check_places
+from .yamlfile import YNode
+
+
+def _check(seed: SeedFile, tree: YNode) -> tuple[CheckedFile, list[Problem]]:
+    problems: list[Problem] = []
+    return check_file(seed.name, seed.kind, tree, problems), problems
 
 
 @dataclass
 class Registry:
     """Where each id of each kind was defined, for duplicate and reference checks."""
 
-    places: dict[str, dict[str, tuple[str, int, int]]] = field(default_factory=dict)
+    places: dict[str, dict[str, tuple[CheckedFile, str]]] = field(default_factory=dict)
+    """Kind -> id -> the file and key path that define it (located only when a message needs it)."""
     excused: dict[str, set[str]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
     """Kinds with a file that could not be read: references to them cannot be checked this time."""
@@ -38,19 +46,20 @@ class Registry:
 
     def define(self, kind: str, id: str, file: CheckedFile, key: str) -> bool:
         """Record that `file` defines `id` at `key` (the id's key path; empty when the file name is the id)."""
-        line, column = file.at(key) if key else (0, 0)
         seen = self.places.setdefault(kind, {})
         if id in seen:
-            first = seen[id]
+            line, column = file.at(key) if key else (0, 0)
+            first, first_key = seen[id]
+            first_line, first_column = first.at(first_key) if first_key else (0, 0)
             self.problems.append(Problem(file.name, line, column, key,
-                                         f'duplicate {kind} id "{id}" (already defined at {first[0]}:{first[1]}:'
-                                         f"{first[2]})"))
+                                         f'duplicate {kind} id "{id}" (already defined at {first.name}:{first_line}:'
+                                         f"{first_column})"))
             return False
-        seen[id] = (file.name, line, column)
+        seen[id] = (file, key)
         return True
 
-    def ids(self, kind: str) -> set[str]:
-        return set(self.places.get(kind, {}))
+    def ids(self, kind: str) -> Collection[str]:
+        return self.places.get(kind, {}).keys()
 
     def checkable(self, kind: str, id: str) -> bool:
         """Whether an unknown `id` is worth reporting, rather than a consequence of another problem."""
@@ -61,11 +70,16 @@ class Registry:
         self.excused.setdefault(kind, set()).update(ids)
 
 
-def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
+def assemble(loaded: Loaded, root: Path, memo: Memo | None = None) -> tuple[Site, list[CheckedFile]]:
     """Check everything that was loaded; the site and each file's checked values (with where each value was
-    written, for later checks), or `InputError` with every problem."""
+    written, for later checks), or `InputError` with every problem. With `memo`, reuse what it holds."""
+    memo = memo if memo is not None else Memo()
     problems = list(loaded.problems)
-    checked = [check_file(seed.name, seed.kind, tree, problems) for seed, tree in loaded.documents]
+    checked = []
+    for seed, tree in loaded.documents:
+        file, file_problems = memo.get(("check", seed.name), (tree,), lambda: _check(seed, tree))  # noqa: B023
+        checked.append(file)
+        problems += file_problems
     registry = Registry(unreadable=loaded.unreadable)
     for file in checked:
         registry.excuse(file.kind.name, file.unchecked_ids)
@@ -79,9 +93,9 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     entities = _unique(registry, "entity", by_kind.get("entity", []))
     terms = _unique(registry, "term", by_kind.get("term", []))
     events = [value for _, _, value in by_kind.get("event", [])]
-    topics = _topics(registry, by_kind.get("topic", []))
+    topics = _topics(registry, by_kind.get("topic", []), memo)
     charts = _charts(registry, by_kind.get("chart", []))
-    articles = _articles(registry, loaded, by_kind.get("article", []), root)
+    articles = _articles(registry, loaded, by_kind.get("article", []), memo)
     stories = _stories(registry, by_kind.get("story", []), articles)
     problems += registry.problems
     problems += _check_references(checked, registry)
@@ -89,7 +103,7 @@ def assemble(loaded: Loaded, root: Path) -> tuple[Site, list[CheckedFile]]:
     problems += _check_terms(by_kind.get("term", []))
     problems += _check_urls(by_kind.get("source", []))
     single = [record for record in by_kind.get("article", []) if file_id(record[0].name) not in loaded.duplicated]
-    problems += _check_article_quotes(single, articles, topics)
+    problems += _check_article_quotes(single, articles, topics, memo)
     problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {})
     problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
@@ -120,14 +134,18 @@ def _file_id(file: CheckedFile, registry: Registry, kind: str) -> str | None:
     return id if registry.define(kind, id, file, "") else None
 
 
-def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]]) -> dict[str, Topic]:
+def _topic(topic_id: str, data: dict[str, Any]) -> Topic:
+    events = tuple(replace(event, topic=topic_id) for event in data.get("events", ()))
+    return Topic(id=topic_id, **{**data, "events": events})
+
+
+def _topics(registry: Registry, records: list[tuple[CheckedFile, str, Any]], memo: Memo) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for file, _, data in records:
         topic_id = _file_id(file, registry, "topic")
         if topic_id is None:
             continue
-        events = tuple(replace(event, topic=topic_id) for event in data.get("events", ()))
-        topics[topic_id] = Topic(id=topic_id, **{**data, "events": events})
+        topics[topic_id] = memo.get(("topic", topic_id), (data,), lambda: _topic(topic_id, data))  # noqa: B023
         seen: set[str] = set()
         for index, section in enumerate(topics[topic_id].sections):
             if section.id in seen:
@@ -162,8 +180,17 @@ def _stories(registry: Registry, records: list[tuple[CheckedFile, str, Any]],
     return sorted(stories, key=lambda s: max((latest[a] for a in s.articles), default=dt.date.min), reverse=True)
 
 
+def _article(article_id: str, parsed: ParsedText, sidecar: dict[str, Any] | None) -> Article:
+    data = dict(sidecar or {})
+    data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
+    fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
+              "byline": parsed.byline, "dateline": parsed.dateline, "event_date": None, **data}
+    return Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
+                   section_label=parsed.section_label, **fields)
+
+
 def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFile, str, Any]],
-              root: Path) -> dict[str, Article]:
+              memo: Memo) -> dict[str, Article]:
     meta = {file_id(file.name): (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
@@ -171,25 +198,23 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
                                              f'"{stem}.txt", "{stem}.html" or "{stem}.md"'))
     articles: dict[str, Article] = {}
     for article_id, (seed, raw) in loaded.texts.items():
-        parsed = _parse_text(registry, article_id, seed, raw)
+        parsed = _parse_text(registry, article_id, seed, raw, memo)
         if parsed is None:
             continue
-        data = dict(meta.get(article_id, (None, {}))[1])
-        data["events"] = tuple(replace(e, article=article_id) for e in data.get("events", ()))
-        fields = {"title": parsed.title, "outlet": parsed.outlet, "page_date": parsed.page_date,
-                  "byline": parsed.byline, "dateline": parsed.dateline, "event_date": None, **data}
-        if not fields["title"]:
-            sidecar = seed.name.rsplit(".", 1)[0] + ".yml"
-            registry.problems.append(Problem(seed.name, 1, 1, "", f"no headline found: set `title:` in {sidecar}"))
+        sidecar = meta[article_id][1] if article_id in meta else None
+        if not (sidecar or {}).get("title", parsed.title):
+            name = seed.name.rsplit(".", 1)[0] + ".yml"
+            registry.problems.append(Problem(seed.name, 1, 1, "", f"no headline found: set `title:` in {name}"))
             continue
-        articles[article_id] = Article(id=article_id, blocks=parsed.blocks, removed=parsed.removed,
-                                       section_label=parsed.section_label, **fields)
+        articles[article_id] = memo.get(("article", article_id), (parsed, sidecar),
+                                        lambda: _article(article_id, parsed, sidecar))  # noqa: B023
         registry.define("article", article_id, CheckedFile(seed.name, seed.kind), "")
     return articles
 
 
-def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str) -> ParsedText | None:
-    """The parsed article text, or None with the problem recorded."""
+def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str, memo: Memo) -> ParsedText | None:
+    """The parsed article text (the last run's when `raw` is the same text object), or None with the problem
+    recorded."""
     if not SLUG.match(article_id):
         registry.problems.append(Problem(seed.name, 0, 0, "", f'the file name "{article_id}" is not a valid '
                                          f"id: {SLUG_RULE}"))
@@ -198,7 +223,7 @@ def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str) -
         registry.problems.append(Problem(seed.name, 1, 1, "", "the file is empty"))
         return None
     try:
-        return parse_article(raw, seed.path.suffix)
+        return memo.get(("parse", seed.name), (raw,), lambda: parse_article(raw, seed.path.suffix))
     except ArticleTextError as error:
         registry.problems.append(Problem(seed.name, error.line, error.column, "", str(error)))
         return None
@@ -206,7 +231,7 @@ def _parse_text(registry: Registry, article_id: str, seed: SeedFile, raw: str) -
 
 def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> list[Problem]:
     problems = []
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, Collection[str]] = {}
     for file in checked:
         for ref in file.references:
             known = ids[ref.kind] if ref.kind in ids else ids.setdefault(ref.kind, registry.ids(ref.kind))
@@ -218,22 +243,29 @@ def _check_references(checked: Iterable[CheckedFile], registry: Registry) -> lis
 
 
 def _check_aliases(records: list[tuple[CheckedFile, str, Entity]]) -> list[Problem]:
-    """Each name or alias must lead to one entity only, or linking would guess."""
-    names = [(file, f"{key}.name", entity.name, entity.id) for file, key, entity in records]
-    names += [(file, f"{key}.aliases[{index}]", alias.name, entity.id) for file, key, entity in records
-              for index, alias in enumerate(entity.aliases)]
-    owner: dict[str, tuple[str, str, CheckedFile]] = {}
+    """Each name or alias must lead to one entity only, or linking would guess. Names are claimed first, then
+    aliases; where each was written is worked out only for a message."""
+    owner: dict[str, tuple[str, CheckedFile, str, int]] = {}
+    """Name -> the entity that has it, its file and key path, and the alias's index (-1 for the name)."""
     problems = []
-    for file, where, name, entity_id in names:
-        holder = owner.setdefault(name, (entity_id, where, file))
-        if holder[0] != entity_id:
+    claims = [(file, key, entity, -1, entity.name) for file, key, entity in records]
+    claims += [(file, key, entity, index, alias.name) for file, key, entity in records
+               for index, alias in enumerate(entity.aliases)]
+    for file, key, entity, index, name in claims:
+        holder = owner.setdefault(name, (entity.id, file, key, index))
+        if holder[0] != entity.id:
+            where, first_where = _name_key(key, index), _name_key(holder[2], holder[3])
             line, column = file.at(where)
-            first_line, first_column = holder[2].at(holder[1])
-            what = "the name" if holder[1].endswith(".name") else "an alias"
+            first_line, first_column = holder[1].at(first_where)
+            what = "the name" if holder[3] < 0 else "an alias"
             problems.append(Problem(file.name, line, column, where, f'"{name}" is already {what} of {holder[0]} '
-                                    f"({holder[2].name}:{first_line}:{first_column}): a name may lead to one entity "
+                                    f"({holder[1].name}:{first_line}:{first_column}): a name may lead to one entity "
                                     "only"))
     return problems
+
+
+def _name_key(key: str, alias: int) -> str:
+    return f"{key}.name" if alias < 0 else f"{key}.aliases[{alias}]"
 
 
 def _check_terms(records: list[tuple[CheckedFile, str, Term]]) -> list[Problem]:
@@ -263,20 +295,29 @@ def _check_urls(records: list[tuple[CheckedFile, str, Source]]) -> list[Problem]
 
 
 def _check_article_quotes(sidecars: list[tuple[CheckedFile, str, Any]], articles: dict[str, Article],
-                          topics: dict[str, Topic]) -> list[Problem]:
+                          topics: dict[str, Topic], memo: Memo) -> list[Problem]:
     """Claims, corrections and context links quote the article; the quotes must be in it."""
     problems = []
     for file, _, data in sidecars:
         article = articles.get(file_id(file.name))
         if article is None:
             continue
-        blocks = [block.text for block in article.blocks]
-        for list_key in ("claims", "context", "corrections"):
-            for index, item in enumerate(data.get(list_key, ())):
-                for field_name, message in _quote_problems(item, blocks, article, topics):
-                    key = f"{list_key}[{index}].{field_name}"
-                    line, column = file.at(key)
-                    problems.append(Problem(file.name, line, column, key, message))
+        named = tuple(topics.get(context.topic) for context in data.get("context", ()))
+        problems += memo.get(("quotes", file.name), (file, article, *named),
+                             lambda: _article_quotes(file, data, article, topics))  # noqa: B023
+    return problems
+
+
+def _article_quotes(file: CheckedFile, data: dict[str, Any], article: Article,
+                    topics: dict[str, Topic]) -> list[Problem]:
+    problems = []
+    blocks = [block.text for block in article.blocks]
+    for list_key in ("claims", "context", "corrections"):
+        for index, item in enumerate(data.get(list_key, ())):
+            for field_name, message in _quote_problems(item, blocks, article, topics):
+                key = f"{list_key}[{index}].{field_name}"
+                line, column = file.at(key)
+                problems.append(Problem(file.name, line, column, key, message))
     return problems
 
 
@@ -301,7 +342,8 @@ def _quote_problems(item: Any, blocks: list[str], article: Article,
     """(field, message) for a quote missing from the article and for a section its topic lacks."""
     found = []
     match = getattr(item, "match", "")
-    if match and not any(normalise(match) in block for block in blocks):
+    quoted = normalise(match)
+    if match and not any(quoted in block for block in blocks):
         dates = {article.page_date.strftime(f) for f in ("%B %d, %Y", "%Y-%m-%d")} if article.page_date else set()
         if normalise(match) not in dates:
             found.append(("match", f'"{match}" is not in the text of article {article.id} (quote its words '

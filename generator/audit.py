@@ -10,14 +10,15 @@ covers (`review.garble_problems`).
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .analysis import Analysis
 from .errors import Problem
-from .load import Loaded
-from .model import Site
+from .link import Vocabulary
+from .load import Loaded, SeedFile
+from .memo import Memo
+from .model import Article, Entity, Site, Topic
 from .review import garble_problems
 from .sourcing import sourcing_problems
 from .validate import CheckedFile
@@ -29,47 +30,44 @@ ANSWER_WORDS = 120
 PLACEHOLDER = "still holds a TODO placeholder: write the real value"
 
 
-@dataclass(frozen=True)
-class Place:
-    file: str
-    line: int
-    column: int
-    key: str
+def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis,
+          memo: Memo | None = None) -> list[Problem]:
+    """A warning for every entity, source, term and topic that nothing uses, and for every TODO left.
 
-
-def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Analysis) -> list[Problem]:
-    """A warning for every entity, source, term and topic that nothing uses, and for weak sourcing."""
-    places = _places(checked)
-    cited = {ref.id for file in checked for ref in file.references if ref.kind == "source"}
-    prose = list(_prose(site))
+    With `memo` (the editor's loop), the TODOs of a file whose bytes have not changed are not looked
+    for again."""
+    memo = memo if memo is not None else Memo()
+    cited: set[str] = set()
+    for file in checked:
+        cited |= memo.get(("cites", file.name), (file,),
+                          lambda: {ref.id for ref in file.references if ref.kind == "source"})  # noqa: B023
+    used_words = _words_used(site, memo)
     unused: list[tuple[str, str, str]] = []
     unused += [("entity", e.id, "is never mentioned in an article or a topic's facts")
                for e in site.entities if e.id not in analysis.backlinks]
     unused += [("source", s.id, "is never cited") for s in site.sources if s.id not in cited]
     unused += [("term", t.id, f'is never used: "{t.term}" appears in no article, topic, entity or event')
-               for t in site.terms if not any(_uses(text, word) for text in prose for word in (t.term, *t.aliases))]
+               for t in site.terms if used_words.isdisjoint((t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded) + long_answers(checked) + sourcing_problems(site, checked)
+    problems = placeholders(loaded, memo) + long_answers(checked) + sourcing_problems(site, checked)
     problems += garble_problems(site, loaded, analysis.linker)
+    places = _places(checked, {(kind, id) for kind, id, _ in unused}, memo)
     for kind, id, message in unused:
-        place = places.get((kind, id), Place("seeds", 0, 0, ""))  # every id is defined somewhere: a fallback
-        problems.append(Problem(place.file, place.line, place.column, place.key,
-                                f'{kind} "{id}" {message}', severity="warning"))
+        place = places.get((kind, id))  # every id is defined somewhere; "seeds" is a fallback
+        name, key, (line, column) = (place[0].name, place[1], place[0].at(place[1])) if place else ("seeds", "", (0, 0))
+        problems.append(Problem(name, line, column, key, f'{kind} "{id}" {message}', severity="warning"))
     return sorted(problems)
 
 
-def placeholders(loaded: Loaded) -> list[Problem]:
+def placeholders(loaded: Loaded, memo: Memo | None = None) -> list[Problem]:
     """A warning for each value a starter file left to write (see `scaffold.py`)."""
+    memo = memo if memo is not None else Memo()
     problems = []
     for seed, text in loaded.texts.values():
-        line = next((n for n, words in enumerate(text.splitlines(), 1) if TODO in words), 0)
-        if line:
-            problems.append(Problem(seed.name, line, 1, "", PLACEHOLDER, severity="warning"))
+        problems += memo.get(("todo", seed.name), (text,), lambda: _text_placeholders(seed, text))  # noqa: B023
     for seed, tree in loaded.documents:
-        for key, node in _scalars(tree, ""):
-            if TODO in node.text:
-                problems.append(Problem(seed.name, node.line, node.column, key, PLACEHOLDER, severity="warning"))
+        problems += memo.get(("todo", seed.name), (tree,), lambda: _tree_placeholders(seed, tree))  # noqa: B023
     return problems
 
 
@@ -88,6 +86,14 @@ def long_answers(checked: list[CheckedFile]) -> list[Problem]:
                                             f"it to about {ANSWER_WORDS}, and link to a section for more",
                                             severity="warning"))
     return problems
+def _text_placeholders(seed: SeedFile, text: str) -> list[Problem]:
+    line = next((n for n, words in enumerate(text.splitlines(), 1) if TODO in words), 0)
+    return [Problem(seed.name, line, 1, "", PLACEHOLDER, severity="warning")] if line else []
+
+
+def _tree_placeholders(seed: SeedFile, tree: YNode) -> list[Problem]:
+    return [Problem(seed.name, node.line, node.column, key, PLACEHOLDER, severity="warning")
+            for key, node in _scalars(tree, "") if TODO in node.text]
 
 
 def _scalars(node: YNode, key: str) -> Iterator[tuple[str, YNode]]:
@@ -101,34 +107,44 @@ def _scalars(node: YNode, key: str) -> Iterator[tuple[str, YNode]]:
             yield from _scalars(child, f"{key}.{name}" if key else name)
 
 
-def _places(checked: list[CheckedFile]) -> dict[tuple[str, str], Place]:
-    """Where each record's id is written (a file named after its record is located at its first key)."""
-    places: dict[tuple[str, str], Place] = {}
+def _places(checked: list[CheckedFile], wanted: set[tuple[str, str]],
+            memo: Memo) -> dict[tuple[str, str], tuple[CheckedFile, str]]:
+    """The file and key path where each wanted record's id is first written (a file named after its record:
+    its first key)."""
+    places: dict[tuple[str, str], tuple[CheckedFile, str]] = {}
     for file in checked:
-        for id, key in file.defined_ids():
-            places.setdefault((file.kind.name, id), Place(file.name, *file.at(key), key))
+        kind = file.kind.name
+        for id, key in memo.get(("ids", file.name), (file,), file.defined_ids):
+            if (kind, id) in wanted:
+                places.setdefault((kind, id), (file, key))
     return places
 
 
-def _prose(site: Site) -> Iterator[str]:
-    """Every text a reader sees, where a glossary term shows its definition on hover."""
-    for article in site.articles:
-        yield article.title
-        yield from (block.text for block in article.blocks)
-        yield article.summary
-        yield from (point.text for point in (*article.why_it_matters, *article.what_to_watch))
-    for topic in site.topics:
-        yield from (topic.title, topic.summary, topic.why_it_matters)
-        for section in topic.sections:
+def _words_used(site: Site, memo: Memo) -> set[str]:
+    """The glossary words that stand in any text a reader sees; each record's are reused while it and the
+    glossary's words are unchanged."""
+    vocabulary = Vocabulary(word for term in site.terms for word in (term.term, *term.aliases))
+    version = hashlib.blake2b("\0".join(sorted(vocabulary.words)).encode(), digest_size=16).hexdigest()
+    used = vocabulary.used_in(text for event in site.events for text in (event.title, event.text))
+    records: tuple[Article | Topic | Entity, ...] = (*site.articles, *site.topics, *site.entities)
+    for record in records:
+        used |= memo.get(("words", type(record).__name__, record.id, version), (record,),
+                         lambda: vocabulary.used_in(_prose(record)))  # noqa: B023
+    return used
+
+
+def _prose(record: Article | Topic | Entity) -> Iterator[str]:
+    """A record's texts that a reader sees, where a glossary term shows its definition on hover."""
+    yield from (update.text for update in record.updates)
+    if isinstance(record, Entity):
+        yield from (record.description, record.role)
+        return
+    events = record.timeline_events() if isinstance(record, Article) else record.events
+    if isinstance(record, Article):
+        yield from (record.title, *(block.text for block in record.blocks), record.summary)
+        yield from (point.text for point in (*record.why_it_matters, *record.what_to_watch))
+    else:
+        yield from (record.title, record.summary, record.why_it_matters)
+        for section in record.sections:
             yield from (section.title, section.intro, *(fact.text for fact in section.facts))
-    for entity in site.entities:
-        yield from (entity.description, entity.role)
-    for event in site.all_events():
-        yield from (event.title, event.text)
-    for records in (site.articles, site.topics, site.entities):
-        yield from (update.text for record in records for update in record.updates)
-
-
-def _uses(text: str, word: str) -> bool:
-    """Whether `word` stands in `text` as a whole word, also inside a longer term ("OIR" in "CJTF-OIR")."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    yield from (text for event in events for text in (event.title, event.text))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -60,6 +62,59 @@ def _file_digest(path: Path) -> str:
 
 def _text_digest(data: bytes) -> str:
     return hashlib.blake2b(data).hexdigest()
+
+
+class Digests:
+    """The digest of each file under some folders, read again only when its size or times changed.
+
+    A file's bytes are hashed when it is new, when its size, modification time or inode changed, and
+    whenever it was modified less than `RECENT` seconds before it was last hashed: a save within the
+    file system's clock tick of that reading could keep its time and size, so a recent file is never
+    trusted on its times alone.
+    """
+
+    RECENT = 2.0
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[tuple[int, int, int], str, bool]] = {}
+
+    def of(self, root: Path, folders: Iterable[Path]) -> dict[str, str | None]:
+        """Path relative to `root` -> digest of every file under `folders`; None for a file that cannot be read."""
+        trusted_before = time.time_ns() - int(self.RECENT * 1e9)
+        last, self._known = self._known, {}
+        digests: dict[str, str | None] = {}
+        for folder in folders:
+            self._walk(folder, folder.relative_to(root).as_posix(), last, trusted_before, digests)
+        return digests
+
+    def _walk(self, folder: Path, shown: str, last: dict[str, tuple[tuple[int, int, int], str, bool]],
+              trusted_before: int, digests: dict[str, str | None]) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in entries:
+            name = f"{shown}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    self._walk(Path(entry.path), name, last, trusted_before, digests)
+            else:
+                digests[name] = self._digest(Path(entry.path), name, last.get(name), trusted_before)
+
+    def _digest(self, path: Path, name: str, last: tuple[tuple[int, int, int], str, bool] | None,
+                trusted_before: int) -> str | None:
+        try:
+            status = path.lstat()
+            signature = (status.st_mtime_ns, status.st_size, status.st_ino)
+            # A link is hashed every time: what it points at can change while the link stays the same.
+            if last is not None and last[0] == signature and last[2] and not stat.S_ISLNK(status.st_mode):
+                digest = last[1]
+            else:
+                digest = _file_digest(path)
+        except OSError:
+            return None
+        self._known[name] = (signature, digest, status.st_mtime_ns < trusted_before)
+        return digest
 
 
 def up_to_date(out_dir: Path, inputs: str | None) -> bool:

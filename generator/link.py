@@ -67,16 +67,58 @@ def _emit(node: Trie, after_first: str = "") -> str:
     return body
 
 
+class Vocabulary:
+    """Finds which of some words stand in texts as whole words, also inside a longer one ("OIR" in "CJTF-OIR").
+
+    One scan finds the longest word at each place; a shorter word can only hide at the start of a longer
+    one or inside it, so only the words found are looked into, never every word in every text.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self.pattern = whole_words(self.words)
+
+    def used_in(self, texts: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for text in texts:
+            for match in self.pattern.finditer(text):
+                found.add(match.group())
+                for inner in range(match.start() + 1, match.end()):
+                    if not _WORD_CHAR.match(text, inner - 1) and (hidden := self.pattern.match(text, inner)):
+                        found.add(hidden.group())
+        return {word for longest in found for word in _bounded_prefixes(longest, self.words)}
+
+
+def words_in(texts: Iterable[str], words: Iterable[str]) -> set[str]:
+    """Which of `words` stand in `texts` as whole words (see `Vocabulary`)."""
+    return Vocabulary(words).used_in(texts)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _bounded_prefixes(longest: str, vocabulary: frozenset[str]) -> list[str]:
+    """`longest` and each of the words it starts with that end where a word ends."""
+    return [longest] + [longest[:end] for end in range(1, len(longest))
+                        if not _WORD_CHAR.match(longest, end) and longest[:end] in vocabulary]
+
+
+def name_map(entities: Iterable[Entity]) -> dict[str, tuple[str, Alias]]:
+    """Every name and alias, with the entity it stands for and how it is written."""
+    names: dict[str, tuple[str, Alias]] = {}
+    for entity in entities:
+        names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
+        for alias in entity.aliases:
+            names.setdefault(alias.name, (entity.id, alias))
+    return names
+
+
 class Linker:
     """Finds entity mentions in text, one compiled pattern for all names."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         entities = list(entities)
-        self.names: dict[str, tuple[str, Alias]] = {}
-        for entity in entities:
-            self.names.setdefault(entity.name, (entity.id, Alias(name=entity.name)))
-            for alias in entity.aliases:
-                self.names.setdefault(alias.name, (entity.id, alias))
+        self.names = name_map(entities)
         self.pattern = whole_words(self.names)
         self.variants = Variants(entities)
 

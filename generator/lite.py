@@ -95,11 +95,13 @@ class LiteRenderer:
     def render_all(self) -> dict[str, str]:
         pages = {paths.lite_article_path(a.id): self.article(a) for a in self.site.articles}
         pages |= {paths.lite_topic_path(t.id): self.topic(t) for t in self.site.topics}
-        pages[paths.LITE_INDEX] = self.render("index.html.j2", paths.LITE_INDEX, site=self.site,
-                                              articles=[(a, paths.lite_article_path(a.id)) for a in self.site.articles],
-                                              topics=[(t, paths.lite_topic_path(t.id)) for t in self.site.topics],
-                                              full_page="")
+        pages[paths.LITE_INDEX] = self.index()
         return pages
+
+    def index(self) -> str:
+        return self.render("index.html.j2", paths.LITE_INDEX, site=self.site,
+                           articles=[(a, paths.lite_article_path(a.id)) for a in self.site.articles],
+                           topics=[(t, paths.lite_topic_path(t.id)) for t in self.site.topics], full_page="")
 
     def render(self, template: str, path: str, **context: Any) -> str:
         folder = posixpath.dirname(path)

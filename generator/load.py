@@ -6,7 +6,9 @@ located YAML trees and raw article text, and reports files it cannot read.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,9 +47,45 @@ class Loaded:
     lock: Lock | None = None
     """The published values `python -m generator lock` recorded (`lock.py`), if it has been run."""
 
+    def add(self, read: SeedRead) -> None:
+        """Add one file's reading."""
+        self.problems.extend(read.problems)
+        if read.unreadable:
+            self.unreadable.add(read.seed.kind.name)
+        if read.text is not None:
+            self._add_text(read.seed, read.text)
+        elif read.document is not None:
+            self.documents.append((read.seed, read.document))
 
-def load_seeds(seeds: Path, root: Path) -> Loaded:
-    """Read every input under `seeds`; unreadable files become problems, not exceptions."""
+    def _add_text(self, seed: SeedFile, text: str) -> None:
+        """An article's text; a second text with the same name (`x.txt` beside `x.html`) is a problem."""
+        first = self.texts.get(seed.path.stem)
+        if first is not None:
+            self.problems.append(Problem(seed.name, 1, 1, "", f'article "{seed.path.stem}" already has its text in '
+                                         f"{first[0].name}: keep one of the two files"))
+            self.duplicated.add(seed.path.stem)
+            return
+        self.texts[seed.path.stem] = (seed, text)
+
+
+@dataclass(frozen=True)
+class SeedRead:
+    """What reading one input file gave: its YAML tree or article text, or the problems that stopped it."""
+
+    seed: SeedFile
+    document: YNode | None = None
+    text: str | None = None
+    problems: tuple[Problem, ...] = ()
+    unreadable: bool = False
+    """True when the file could not be read or parsed, so the ids it defines are unknown."""
+
+
+def load_seeds(seeds: Path, root: Path, read: Callable[[SeedFile], SeedRead] | None = None) -> Loaded:
+    """Read every input under `seeds`; unreadable files become problems, not exceptions.
+
+    `read` reads one file (default `read_seed`); the editor's loop passes one that reuses the last
+    reading of a file whose bytes have not changed.
+    """
     loaded = Loaded()
     if not seeds.is_dir():
         loaded.problems.append(Problem(relative(seeds, root), 0, 0, "", "the seeds folder does not exist"))
@@ -63,75 +101,56 @@ def load_seeds(seeds: Path, root: Path) -> Loaded:
     for kind in FILE_KINDS:
         folder = seeds / kind.folder
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                _read(path, kind, seeds, root, loaded)
+            shown = _name(folder, root)
+            for name in sorted(os.listdir(folder)):
+                if not name.startswith(".") and name not in IGNORED_NAMES:
+                    loaded.add((read or read_seed)(SeedFile(folder / name, f"{shown}/{name}", kind)))
     return loaded
 
 
-def _read(path: Path, kind: FileKind, seeds: Path, root: Path, loaded: Loaded) -> None:
-    name = _name(path, root)
-    if path.name.startswith(".") or path.name in IGNORED_NAMES:
-        return
+def read_seed(seed: SeedFile) -> SeedRead:
+    """Read and parse one input file; what is wrong with it becomes problems."""
+    path, name, kind = seed.path, seed.name, seed.kind
     is_text = kind.name == "article" and path.suffix.lower() in ARTICLE_SUFFIXES
     if path.suffix not in YAML_SUFFIXES and not is_text:
         expected = ("an article (.txt, .html or .md) or its .yml sidecar" if kind.name == "article"
                     else "a .yml file")
-        loaded.problems.append(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"))
-        return
+        return SeedRead(seed, problems=(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"),))
+    seeds = path.parent.parent
     if not path.resolve().is_relative_to(seeds.resolve()):
-        loaded.problems.append(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not allowed: "
-                                       "copy the file into seeds/ instead"))
-        return
-    text = _decode(path, name, loaded)
+        return SeedRead(seed, problems=(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not "
+                                                "allowed: copy the file into seeds/ instead"),))
+    text, problem = _decode(path, name)
     if text is None:
-        loaded.unreadable.add(kind.name)
-        return
-    seed = SeedFile(path, name, kind)
+        return SeedRead(seed, problems=(problem,) if problem else (), unreadable=True)
     if is_text:
-        _add_text(seed, text, loaded)
-        return
+        return SeedRead(seed, text=text)
     try:
         document = parse_yaml(text)
     except YAMLFileError as error:
-        loaded.problems.append(load_problem(name, error))
-        loaded.unreadable.add(kind.name)
-        return
+        return SeedRead(seed, problems=(load_problem(name, error),), unreadable=True)
     if document is None:
-        loaded.problems.append(Problem(name, 1, 1, "", "the file is empty"))
-        return
-    loaded.documents.append((seed, document))
+        return SeedRead(seed, problems=(Problem(name, 1, 1, "", "the file is empty"),))
+    return SeedRead(seed, document=document)
 
 
-def _add_text(seed: SeedFile, text: str, loaded: Loaded) -> None:
-    """An article's text; a second text with the same name (`x.txt` beside `x.html`) is a problem."""
-    first = loaded.texts.get(seed.path.stem)
-    if first is not None:
-        loaded.problems.append(Problem(seed.name, 1, 1, "", f'article "{seed.path.stem}" already has its text in '
-                                       f"{first[0].name}: keep one of the two files"))
-        loaded.duplicated.add(seed.path.stem)
-        return
-    loaded.texts[seed.path.stem] = (seed, text)
-
-
-def _decode(path: Path, name: str, loaded: Loaded) -> str | None:
+def _decode(path: Path, name: str) -> tuple[str | None, Problem | None]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        loaded.problems.append(Problem(name, 0, 0, "", f"cannot be read: {error.strerror}"))
-        return None
+        return None, Problem(name, 0, 0, "", f"cannot be read: {error.strerror}")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         declared = _declared_charset(data) if path.suffix.lower() in {".html", ".htm"} else None
         if declared:
-            return declared
+            return declared, None
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data[: error.start].count(b"\n") + 1
         column = len(data[line_start: error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start: error.start + 1].hex().upper()
-        loaded.problems.append(Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
-                                       "save the file with UTF-8 encoding"))
-        return None
+        return None, Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
+                             "save the file with UTF-8 encoding")
 
 
 def _declared_charset(data: bytes) -> str | None:

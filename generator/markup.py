@@ -8,6 +8,7 @@ Links and marks are added around spans of the text and never inside words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ EMPHASIS = re.compile(r"(\*\*|\*|`)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)
 """Paired emphasis and code marks, as Markdown reads them: a lone `*` (as in `7*7`) or a `_` inside a word stays."""
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_markdown(markdown: str) -> str:
     """Markdown reduced to plain text, for tooltips and meta descriptions."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,8 @@ from .errors import InputError, Problem
 from .feed import feeds
 from .ledger import Ledger, build_ledger
 from .lite import render_lite
-from .load import Loaded, load_seeds
+from .load import Loaded, SeedFile, SeedRead, load_seeds
+from .memo import Memo
 from .model import Site
 from .render import render_site
 from .siteconfig import SiteSettings, read_settings
@@ -70,10 +71,14 @@ class RunReport:
     """Seconds spent in each stage."""
     cached: bool = False
     """True when nothing could have changed since the last run, so no stage ran."""
+    rendered: list[str] = field(default_factory=list)
+    """The pages this run rendered (all of them, but in the editor's loop)."""
+    deferred: dict[str, str] = field(default_factory=dict)
+    """Changed pages left for the caller to write later (the editor's loop, see `Session.run`)."""
 
 
 @contextmanager
-def _timed(report: RunReport, stage: str) -> Iterator[None]:
+def timed(report: RunReport, stage: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     report.timings[stage] = time.perf_counter() - start
@@ -102,28 +107,39 @@ class CheckReport:
         return self.site
 
 
-def check(project: Project, report: RunReport | None = None) -> CheckReport:
+@dataclass
+class Reuse:
+    """What the editor's loop (`session.py`) lets `check` reuse from its last run."""
+
+    read: Callable[[SeedFile], SeedRead]
+    """Reads one file, or hands back the last reading of a file whose bytes have not changed."""
+    memo: Memo
+    link: Callable[[Site], Analysis]
+    """The link stage, reusing what it can of the last good run's."""
+
+
+def check(project: Project, report: RunReport | None = None, reuse: Reuse | None = None) -> CheckReport:
     """Load, validate, link and audit every input, collecting every problem instead of stopping at the first."""
     report = report if report is not None else RunReport()
-    with _timed(report, "load"):
-        loaded = load_seeds(project.seeds, project.root)
+    with timed(report, "load"):
+        loaded = load_seeds(project.seeds, project.root, reuse.read if reuse else None)
     try:
-        with _timed(report, "validate"):
-            site, checked = assemble(loaded, project.root)
+        with timed(report, "validate"):
+            site, checked = assemble(loaded, project.root, reuse.memo if reuse else None)
     except InputError as error:
         return CheckReport(loaded, error.problems)
-    with _timed(report, "link"):
-        analysis = analyse(site)
+    with timed(report, "link"):
+        analysis = reuse.link(site) if reuse else analyse(site)
         ledger = build_ledger(site, loaded.lock.nameable() if loaded.lock else None)
-    with _timed(report, "audit"):
-        problems = audit(site, checked, loaded, analysis)
+    with timed(report, "audit"):
+        problems = audit(site, checked, loaded, analysis, reuse.memo if reuse else None)
         # A published value changed without an update that says so stops the build as well as the check.
         problems += lock.compare(checked, loaded.lock) if loaded.lock else []
     return CheckReport(loaded, sorted(problems), site, analysis, ledger, checked)
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector for the run.
 
     A run builds hundreds of thousands of small objects that reference counting
@@ -142,7 +158,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def generate(project: Project, *, write: bool = True) -> RunReport:
     """Run the pipeline; with `write`, bring `docs/` up to date with the inputs."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _generate(project, write)
 
 
@@ -150,7 +166,7 @@ def _generate(project: Project, write: bool) -> RunReport:
     report = RunReport()
     inputs = None
     if write:
-        with _timed(report, "fingerprint"):
+        with timed(report, "fingerprint"):
             inputs = cache.fingerprint(project.inputs, settings=repr(project.settings))
             report.cached = cache.up_to_date(project.docs, inputs)
         if report.cached:
@@ -160,15 +176,16 @@ def _generate(project: Project, write: bool) -> RunReport:
     report.site, report.warnings = checked.valid_site(), checked.problems
     assert checked.analysis and checked.ledger, "a valid site has always been through the link stage"
     site_url, site_name = project.settings.site_url, project.settings.site_name
-    with _timed(report, "render"):
+    with timed(report, "render"):
         report.pages = render_site(report.site, project.templates, checked.analysis, ledger=checked.ledger,
                                    feeds=bool(site_url))
         report.pages |= render_lite(report.site, project.templates, checked.analysis)
         report.pages |= feeds(report.site, checked.ledger, site_url, site_name)
+        report.rendered = list(report.pages)
     if write:
-        with _timed(report, "cards"):
+        with timed(report, "cards"):
             report.files = cards.render_cards(report.pages, report.site, project.docs, site_name or "Explainer")
-        with _timed(report, "write"):
+        with timed(report, "write"):
             cache.forget(project.docs)
             outputs: dict[str, str | bytes] = {**report.pages, **report.files}
             report.written = write_pages(outputs, project.docs)

@@ -72,6 +72,11 @@ def format_problems(problems: Sequence[Problem], format: str) -> str:
     return "".join(line(p) + "\n" for p in problems)
 
 
+def preview_status(lines: Sequence[str]) -> str:
+    """What every page of the preview shows: the problems of the saved files, each as a `text_line` (JSON)."""
+    return json.dumps({"problems": list(lines)}, ensure_ascii=False, indent=1) + "\n"
+
+
 def text_line(problem: Problem) -> str:
     label = "warning: " if problem.severity == "warning" else ""
     key = f" {problem.key}:" if problem.key else ""

@@ -17,7 +17,6 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any, Literal
 
 ValueType = Literal["text", "markdown", "slug", "url", "date", "period", "bool", "int", "number", "choice", "ref",
@@ -144,8 +143,10 @@ def _snake(name: str) -> str:
 
 
 def file_id(name: str) -> str:
-    """The id a file gives its record: its name without the folder and the suffix."""
-    return PurePosixPath(name).stem
+    """The id a file gives its record: its name without the folder and the suffix (as `PurePosixPath.stem`)."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[:dot] if 0 < dot < len(base) - 1 else base
 
 
 def describe(spec: Field) -> str:

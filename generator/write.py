@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +36,13 @@ def read_manifest(out_dir: Path) -> set[str]:
         return set()
 
 
-def write_pages(pages: Mapping[str, str | bytes], out_dir: Path) -> WriteReport:
-    """Make `out_dir` hold `pages` (path -> text, or bytes for images), writing and removing as little as possible."""
+def write_pages(pages: Mapping[str, str | bytes], out_dir: Path, every: Collection[str] | None = None) -> WriteReport:
+    """Make `out_dir` hold `pages` (path -> text, or bytes for images), writing and removing as little as possible.
+
+    With `every`, `pages` are only the pages that may have changed, and `every` lists all the pages the
+    site now has: the others are left alone, and those of the last run that are not listed are removed.
+    """
+    every = pages.keys() if every is None else every
     owned = read_manifest(out_dir)
     in_the_way = sorted(p for p in pages if p not in owned and (out_dir / p).exists())
     if in_the_way:
@@ -52,13 +57,13 @@ def write_pages(pages: Mapping[str, str | bytes], out_dir: Path) -> WriteReport:
             continue
         atomic_write(target, data)
         report.written.append(path)
-    for path in sorted(owned - pages.keys()):
+    for path in sorted(owned - set(every)):
         target = out_dir / path
         if target.is_file():
             target.unlink()
             report.removed.append(path)
             _remove_empty_parents(target.parent, out_dir)
-    manifest = json.dumps(sorted(pages), indent=1).encode("utf-8") + b"\n"
+    manifest = json.dumps(sorted(every), indent=1).encode("utf-8") + b"\n"
     if not (out_dir / MANIFEST).is_file() or (out_dir / MANIFEST).read_bytes() != manifest:
         atomic_write(out_dir / MANIFEST, manifest)
     return report
