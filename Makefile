@@ -78,8 +78,7 @@ golden: $(BIN)/pytest
 ##        BENCHMARKS-names.md: how well and how fast suggest matches names), and fails (exit status 1) when any
 ##        target is missed
 bench: $(BIN)/pytest
-	$(BIN)/python -m bench.run
-	$(BIN)/python -m bench.names
+	$(BIN)/python -m bench.run; status=$$?; $(BIN)/python -m bench.names && exit $$status
 
 ## lighthouse: the readers' speed budget, Lighthouse on the built site; writes its figures into BENCHMARKS.md
 lighthouse: $(BIN)/pytest node_modules/.bin/lighthouse

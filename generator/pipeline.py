@@ -69,19 +69,23 @@ class RunReport:
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage."""
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+    """CPU seconds spent in each stage."""
     cached: bool = False
     """True when nothing could have changed since the last run, so no stage ran."""
     rendered: list[str] = field(default_factory=list)
-    """The pages this run rendered (all of them, but in the editor's loop)."""
+    """The pages this run rendered: all of them, but in the editor's loop, where the share cards of the pages
+    rendered again are listed too."""
     deferred: dict[str, str] = field(default_factory=dict)
     """Changed pages left for the caller to write later (the editor's loop, see `Session.run`)."""
 
 
 @contextmanager
 def timed(report: RunReport, stage: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     yield
     report.timings[stage] = time.perf_counter() - start
+    report.cpu_timings[stage] = time.process_time() - cpu
 
 
 @dataclass

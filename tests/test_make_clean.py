@@ -34,8 +34,8 @@ def test_clean_removes_the_generated_pages_and_the_site_and_keeps_the_rest(built
     assert result.returncode == 0, result.stderr
     left = sorted(path.relative_to(built / "docs").as_posix() for path in (built / "docs").rglob("*") if path.is_file())
     assert left == [".generated.json", "assets/a11y.css", "assets/a11y.js", "assets/explainer.css",
-                    "assets/explainer.js", "assets/print.css", "assets/print.js", "assets/search-on-demand.js",
-                    "assets/visuals.css"]
+                    "assets/explainer.js", "assets/glossary-tips.js", "assets/print.css", "assets/print.js",
+                    "assets/search-on-demand.js", "assets/visuals.css"]
     assert not (built / "site").exists()
 
 

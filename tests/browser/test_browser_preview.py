@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Page, expect
-from sitecheck import OpenPage
+from sitecheck import OpenPage, expect
 from test_serve import BROKEN, EDITED, KADHIMI, PAGE, fetch, server, wait_for
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 __all__ = ["server"]  # the fixture, used by name below
 
