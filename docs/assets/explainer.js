@@ -1,5 +1,5 @@
-// Timeline filter: show the events of one topic only. Material's instant
-// navigation swaps pages without reloading, so this runs on every page view.
+// Timeline filter: show the events of one topic only. Runs on every page view (with Material's
+// instant navigation, pages are swapped without reloading).
 function setUpTimelineFilter() {
   const filter = document.querySelector("[data-timeline-filter]");
   if (!filter) return;

@@ -37,24 +37,35 @@ def test_a_name_leads_to_its_page_and_back_to_the_paragraph(open_page: OpenPage,
     assert log.take() == []
 
 
-def test_a_glossary_term_shows_its_tooltip_on_hover(open_page: OpenPage, base_url: str, article: str) -> None:
-    page, _ = open_page()
+def test_a_glossary_term_shows_its_tooltip_on_hover_and_focus(open_page: OpenPage, base_url: str,
+                                                              article: str) -> None:
+    page, log = open_page()
     page.goto(base_url + article)
-    term = page.locator("article abbr[title]").first
+    term = page.locator("article abbr").first  # not by its title, which the word lends the tooltip while shown
     title = term.get_attribute("title") or ""
     assert title
-    tooltip = page.locator(".md-tooltip2[role='tooltip']")
+    tooltip = page.locator(".glossary-tip[role='tooltip']")
     expect(tooltip).to_have_count(0)
 
     term.hover()
     expect(tooltip).to_be_visible()
     expect(tooltip).to_have_text(title)
+    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    page.mouse.move(1, 1)
+    expect(tooltip).to_have_count(0)
+    assert term.get_attribute("title") == title, "the definition goes back on the word for screen readers"
+
+    term.focus()  # a keyboard user tabs to the word; a tap focuses it too
+    expect(tooltip).to_have_text(title)
+    page.keyboard.press("Escape")
+    expect(tooltip).to_have_count(0)
+    assert log.take() == []
 
 
 def test_a_claim_badge_reveals_its_verdict(open_page: OpenPage, base_url: str, article: str) -> None:
     page, _ = open_page()
     page.goto(base_url + article)
-    # The explanation is on the badge's wrapper, which Material's instant previews leave alone.
+    # The explanation is on the badge's wrapper, which Material's instant previews (if turned on) leave alone.
     hints = page.locator("mark.claim[id^='claim-'] + span.verdict-hint")
     titles = hints.evaluate_all("(spans) => spans.map((s) => s.title)")
     assert titles and all(titles), f"every badge should carry its explanation on hover: {titles}"

@@ -32,7 +32,7 @@ def test_reading_pages_never_loads_the_index(open_page: OpenPage, base_url: str,
     page, log = open_page()
     requested = index_requests(page)
     page.goto(base_url + article, wait_until="networkidle")
-    page.locator("article a[href*='entities/']").first.click()  # instant navigation, as a reader moves on
+    page.locator("article a[href*='entities/']").first.click()  # as a reader moves on
     page.wait_for_url(f"{base_url}entities/**")
     page.wait_for_load_state("networkidle")
     assert requested == []
