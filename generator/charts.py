@@ -13,7 +13,11 @@ table are markup in templates/chart.md.j2.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +80,49 @@ def _dated(chart: Chart) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def render(chart: Chart, layout: Layout) -> str:
-    """The chart as SVG, drawn by vl-convert (cached: a chart may appear on several pages)."""
+    """The chart as SVG, drawn by vl-convert.
+
+    Cached in the process (a chart may appear on several pages) and on disk (`drawing_cache`): drawing
+    takes vl-convert about a sixth of a second, and its output for the same specification, version and
+    fonts is the same to the byte, so a stored drawing is the drawing.
+    """
+    spec = vegalite_spec(chart, layout)
+    stored = drawing_cache() / f"{_drawing_key(spec)}.svg"
+    try:
+        return stored.read_text(encoding="utf-8")
+    except OSError:
+        pass
     import vl_convert
 
     _register_font()
-    return str(vl_convert.vegalite_to_svg(vegalite_spec(chart, layout), vl_version=VEGA_LITE))
+    svg = str(vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE))
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        temporary = stored.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(svg, encoding="utf-8")
+        temporary.replace(stored)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return svg
+
+
+def drawing_cache() -> Path:
+    """Where drawn charts are kept between runs: the user's cache folder, outside the project."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "explainer" / "charts"
+
+
+def _drawing_key(spec: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps([spec, VEGA_LITE, _drawing_tools()], sort_keys=True).encode()).hexdigest()
+
+
+@functools.cache
+def _drawing_tools() -> str:
+    """vl-convert's version and the fonts it draws with: a change to either draws every chart again."""
+    digest = hashlib.sha256(metadata.version("vl-convert-python").encode())
+    for font in sorted(FONT_FOLDER.glob("*")):
+        digest.update(font.name.encode() + font.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -206,3 +206,27 @@ def test_numbers_read_as_people_write_them(value: float, words: str) -> None:
 
 def test_every_chart_file_is_placed_somewhere() -> None:
     assert sorted(path.stem for path in CHART_FILES) == sorted(SHOWN_ON)
+
+
+def test_a_drawing_is_kept_on_disk_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import charts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    chart = Chart(id="c", title="Seats", units="seats", kind="bar",
+                  series=(Series(name="Party", points=(point(label="2018", value=47.0),
+                                                       point(label="2021", value=17.0))),))
+    layout = charts.LAYOUTS[0]
+    charts.render.cache_clear()
+    drawn = charts.render(chart, layout)
+    stored = list((tmp_path / "explainer" / "charts").glob("*.svg"))
+    assert len(stored) == 1 and stored[0].read_text(encoding="utf-8") == drawn and drawn.startswith("<svg")
+
+    stored[0].write_text("<svg>kept</svg>", encoding="utf-8")  # a later run reads the drawing instead of drawing
+    charts.render.cache_clear()
+    assert charts.render(chart, layout) == "<svg>kept</svg>"
+
+    other = Chart(id="c", title="Seats", units="seats", kind="bar",
+                  series=(Series(name="Party", points=(point(label="2018", value=48.0),)),))
+    charts.render.cache_clear()
+    assert charts.render(other, layout).startswith("<svg") and len(list(stored[0].parent.glob("*.svg"))) == 2
+    charts.render.cache_clear()
