@@ -1,7 +1,7 @@
 """Screenshots of the main kinds of page, at desktop and phone sizes, saved to tests/screenshots/ for review.
 
 Each page must have rendered: its headline (the page's own <h1>) visible in the first screenful with ink on it,
-and ink on a fair share of its content area. There are no pixel goldens: fonts and anti-aliasing vary. The two
+and ink on a fair share of its content area. There are no pixel goldens: fonts and anti-aliasing vary. The
 screenshots the README shows live in tests/screenshots/readme/ and are committed; `--update-goldens` rewrites them.
 """
 
@@ -23,6 +23,7 @@ SIZES = {"desktop": DESKTOP, "mobile": MOBILE}
 # file: (page, size, the id where the screenful starts)
 README_SHOTS = {
     "home-desktop.png": ("home", "desktop", ""),
+    "home-questions-mobile.png": ("home", "mobile", "questions"),
     "article-mobile.png": ("article", "mobile", "the-article"),
     "chart-desktop.png": ("topic", "desktop", "chart-us-troops-in-iraq"),
 }
