@@ -23,7 +23,18 @@ from pathlib import Path
 
 from . import cache, cards, paths
 from .analysis import Analysis, analyse
-from .depends import CITATIONS, LEDGER, TITLES, Dependents, Key, Snapshot, changed_names, changed_records, changes
+from .depends import (
+    CITATIONS,
+    EVERY_EVENT,
+    LEDGER,
+    TITLES,
+    Dependents,
+    Key,
+    Snapshot,
+    changed_names,
+    changed_records,
+    changes,
+)
 from .errors import GeneratorError, Problem
 from .feed import feeds
 from .link import Linker
@@ -133,7 +144,8 @@ class Session:
                 keys = changes(self._built.snapshot, snapshot, self._records)
                 pages, rendered, titles = self._render_changed(self._renderer, self._built, snapshot, keys)
             extra = _text_only(snapshot, self.project.templates, keys)
-            if keys is None or keys & {("list", "articles"), ("list", "topics"), LEDGER}:
+            if keys is None or keys & {("list", "articles"), ("list", "topics"), ("list", "sources"), EVERY_EVENT,
+                                       LEDGER}:
                 extra |= feeds(site, ledger, settings.site_url, settings.site_name)
             pages.update(extra)
             rendered += list(extra)
