@@ -149,6 +149,7 @@ def generator_build(project: Path, site_url: str) -> bytes:
     return (project / "docs" / "feed.xml").read_bytes()
 
 
+@pytest.mark.slow  # runs the generator as a program in a copy of the project
 def test_two_builds_give_byte_identical_feeds_built_from_the_site_url(tmp_path: Path) -> None:
     first = generator_build(copy_project(tmp_path / "one"), "https://news.example.org/explain/")
     second = generator_build(copy_project(tmp_path / "two-elsewhere"), "https://news.example.org/explain/")
@@ -160,6 +161,7 @@ def test_two_builds_give_byte_identical_feeds_built_from_the_site_url(tmp_path: 
     check_rfc4287(path, "https://news.example.org/explain/", "feed.xml")
 
 
+@pytest.mark.slow  # runs the generator as a program in a copy of the project
 def test_a_new_site_address_writes_the_feed_again(tmp_path: Path) -> None:
     """The site's address is part of what the cache compares, so a changed SITE_URL is never skipped."""
     project = copy_project(tmp_path / "project")
