@@ -121,6 +121,17 @@ def test_the_search_index_is_not_part_of_the_first_load(measured: list[Measured]
     assert [m.result.page for m in measured if any(run.search_index_loaded for run in m.runs)] == []
 
 
+@pytest.mark.parametrize("page", ["article", "index"])
+def test_the_text_only_pages_score_100_for_performance(page: str, served: str, paths: dict[str, str],
+                                                      run: Callable[[str], dict[str, Any]]) -> None:
+    """The text-only edition is for the slowest connections: no script, style sheet, font or image to wait for."""
+    article_id = paths["article"].strip("/").rsplit("/", 1)[-1]
+    path = f"lite/articles/{article_id}.html" if page == "article" else "lite/"
+    report = run(served + path)
+    assert report["finalDisplayedUrl"].endswith(path)
+    assert report["categories"]["performance"]["score"] == 1.0, report["categories"]["performance"]["score"]
+
+
 def incompressible_script(size: int) -> str:
     """JavaScript of `size` bytes that gzip cannot shrink much: a string of random letters, always the same ones."""
     letters = random.Random(19).choices(string.ascii_letters + string.digits, k=size)
