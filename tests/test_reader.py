@@ -31,6 +31,7 @@ def text_of(element: Element | None) -> str:
     return " ".join(element.text().split())
 
 
+@pytest.mark.slow  # built by MkDocs
 def test_the_article_opens_with_its_story_header(fixture_site: Path) -> None:
     page = parse_html(fixture_site / "articles" / "bridge-vote" / "index.html")
     header = page.find("div", cls="story-header")
@@ -43,6 +44,7 @@ def test_the_article_opens_with_its_story_header(fixture_site: Path) -> None:
     assert [text_of(li) for li in (strip.find_all("li") if strip else [])] == ["120 workers needed"]
 
 
+@pytest.mark.slow  # built by MkDocs
 def test_question_cards_open_on_the_home_page_and_start_the_topic(fixture_site: Path) -> None:
     home = parse_html(fixture_site / "index.html")
     cards = home.find_all("details", cls="question-card")
@@ -66,6 +68,7 @@ def lite_pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.slow
+@pytest.mark.slow  # built by MkDocs
 def test_the_text_only_edition_is_small_plain_and_complete(built_site: Path) -> None:
     site = built_site / "site"
     inputs = check(Project.at(ROOT)).valid_site()
@@ -82,6 +85,7 @@ def test_the_text_only_edition_is_small_plain_and_complete(built_site: Path) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.slow  # built by MkDocs
 def test_each_full_page_links_to_its_text_only_twin_and_back(built_site: Path) -> None:
     site = built_site / "site"
     inputs = check(Project.at(ROOT)).valid_site()
@@ -96,6 +100,7 @@ def test_each_full_page_links_to_its_text_only_twin_and_back(built_site: Path) -
         assert back and (site / lite).parent.joinpath(back[0], "index.html").resolve() == (site / full).resolve()
 
 
+@pytest.mark.slow  # built by MkDocs
 def test_the_text_only_article_writes_corrections_verdicts_and_glossary_inline(fixture_site: Path) -> None:
     page = parse_html(fixture_site / "lite" / "articles" / "bridge-vote.html")
     paragraphs = [text_of(p) for p in page.find_all("p") if p.attrs.get("id", "").startswith("p-")]
