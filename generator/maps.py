@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from PIL import ImageFont
 
@@ -52,14 +51,30 @@ class Place:
 
 
 @dataclass(frozen=True)
+class MapLink:
+    """A transparent link over a marker and its label, placed in percent of the map's width and height.
+
+    HTML rather than SVG links: the theme's instant navigation, if turned on, rewrites every link's address,
+    which an SVG link does not allow.
+    """
+
+    name: str
+    href: str
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class MapFigure:
     """What a template needs to show a locator map."""
 
     id: str
     picture: str
     """The accessible SVG (role="img")."""
-    links: str
-    """The layer of links for a pointer (aria-hidden, out of the tab order)."""
+    links: tuple[MapLink, ...]
+    """The layer of links for a pointer (the template makes them aria-hidden and out of the tab order)."""
     places: tuple[Place, ...]
     sources: tuple[str, ...]
     """Ids of the sources of the coordinates, each once."""
@@ -176,23 +191,18 @@ def _country_labels(projection: Projection, taken: list[Box]) -> list[tuple[str,
     return found
 
 
-def _links(places: Sequence[Place], labels: dict[str, tuple[float, float, str]], projection: Projection) -> str:
-    """Transparent HTML links over each marker and its label, placed in percent of the map's size.
-
-    HTML rather than SVG links: the theme's instant navigation rewrites every link's address,
-    which an SVG link does not allow.
-    """
-    parts = ['<div class="explainer-map-links" aria-hidden="true">']
+def _links(places: Sequence[Place], labels: dict[str, tuple[float, float, str]],
+           projection: Projection) -> tuple[MapLink, ...]:
+    """A link over each marker and its label."""
+    links = []
     for place in places:
         x, y = projection(place.lon, place.lat)
         label = _label_box(place.name, *labels[place.id])
         left, top = min(x - 8, label[0]), min(y - 8, label[1])
         right, bottom = max(x + 8, label[2]), max(y + 8, label[3])
-        style = (f"left:{_percent(left, WIDTH)}%;top:{_percent(top, projection.height)}%;"
-                 f"width:{_percent(right - left, WIDTH)}%;height:{_percent(bottom - top, projection.height)}%")
-        parts.append(f'<a href={quoteattr(place.href)} tabindex="-1" style="{style}">{_escape(place.name)}</a>')
-    parts.append("</div>")
-    return "".join(parts)
+        links.append(MapLink(place.name, place.href, _percent(left, WIDTH), _percent(top, projection.height),
+                             _percent(right - left, WIDTH), _percent(bottom - top, projection.height)))
+    return tuple(links)
 
 
 def _percent(length: float, whole: float) -> float:
