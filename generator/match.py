@@ -201,11 +201,14 @@ class Matcher:
         if not words or not _matchable(printed, words):
             return ()
         best: dict[str, Candidate] = {}
-        for index in self._retrieve(words[-1]):
-            form = self.forms[index]
-            score = form_score(words, form)
-            if score and (form.entity not in best or best[form.entity].score < score):
-                best[form.entity] = Candidate(form.entity, score, form.name)
+        # A surname split in two by a translation ("Mc Gurk", "Nasser Allah") is also read as one word.
+        readings = [words, (*words[:-2], words[-2] + words[-1])] if len(words) > 1 else [words]
+        for reading in readings:
+            for index in self._retrieve(reading[-1]):
+                form = self.forms[index]
+                score = form_score(reading, form)
+                if score and (form.entity not in best or best[form.entity].score < score):
+                    best[form.entity] = Candidate(form.entity, score, form.name)
         return tuple(sorted(best.values(), key=lambda c: (-c.score, c.entity)))
 
     def _retrieve(self, last_word: str) -> list[int]:

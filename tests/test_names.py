@@ -29,6 +29,8 @@ ENTITIES = [
     entity("iran", "Iran", "place", ("Tehran",)),
     entity("jeb-bush", "Jeb Bush"),
     entity("fuad-hussein", "Fuad Hussein"),
+    entity("brett-mcgurk", "Brett McGurk"),
+    entity("hassan-nasrallah", "Hassan Nasrallah"),
 ]
 MATCHER = Matcher(ENTITIES)
 
@@ -88,6 +90,8 @@ def test_the_article_and_particles_do_not_tell_two_spellings_apart() -> None:
     ("Kataeb Hizbullah", "kataib-hezbollah"),
     ("Mossoul", "mosul"),
     ("Popular Mobilisation Forces", "pmf"),
+    ("Brett Mc Gurk", "brett-mcgurk"),          # a surname split in two
+    ("Hassan Nasser Allah", "hassan-nasrallah"),
 ])
 def test_garbles_resolve_to_their_entity(name: str, expected: str) -> None:
     verdict = MATCHER.verdict(name)
@@ -108,6 +112,7 @@ def test_garbles_resolve_to_their_entity(name: str, expected: str) -> None:
     "Hussein",
     "Forces",            # a common word
     "PMU",               # acronyms match exactly or not at all
+    "Brett Gurk",        # half of a surname is not the surname
 ])
 def test_different_people_places_and_words_are_refused(name: str) -> None:
     verdict = MATCHER.verdict(name)
