@@ -14,7 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
-PROJECT_FILES = ("mkdocs.yml", "seeds", "templates", "docs/assets", "generator", "overrides")
+# pyproject.toml too: under mutation testing, the copied generator looks for mutmut's settings beside it.
+PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "seeds", "templates", "docs/assets", "generator", "overrides")
 
 
 def copy_project(target: Path, seeds: Path | None = None) -> Path:
