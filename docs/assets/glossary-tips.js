@@ -55,11 +55,16 @@
   });
   window.addEventListener("resize", hide);
 
-  function focusable() {
-    document.querySelectorAll(".md-typeset abbr[title]").forEach((word) => {
-      word.tabIndex = 0;
+  // The words become focusable when the browser is idle, a few at a time: never a long task while the page loads.
+  function focusable(words, start) {
+    const later = window.requestIdleCallback || ((run) => setTimeout(() => run({ timeRemaining: () => 8 }), 50));
+    later((idle) => {
+      let next = start;
+      while (next < words.length && idle.timeRemaining() > 2) words[next++].tabIndex = 0;
+      if (next < words.length) focusable(words, next);
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusable);
-  else focusable();
+  const start = () => focusable(Array.from(document.querySelectorAll(".md-typeset abbr[title]")), 0);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -55,6 +55,7 @@ def test_a_glossary_term_shows_its_tooltip_on_hover_and_focus(open_page: OpenPag
     expect(tooltip).to_have_count(0)
     assert term.get_attribute("title") == title, "the definition goes back on the word for screen readers"
 
+    expect(term).to_have_attribute("tabindex", "0")  # in the tab order once the browser is idle
     term.focus()  # a keyboard user tabs to the word; a tap focuses it too
     expect(tooltip).to_have_text(title)
     page.keyboard.press("Escape")
