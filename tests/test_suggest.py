@@ -246,6 +246,7 @@ def test_a_broken_entity_file_is_reported_with_its_place(stripped: Path, capsys:
     assert err.endswith("nothing was written\n")
 
 
+@pytest.mark.slow  # runs make, which needs the project's .venv
 def test_make_suggest_runs_the_command() -> None:
     result = subprocess.run(["make", "-s", "suggest", f"A={ARTICLE}"], cwd=ROOT, capture_output=True, text=True,
                             timeout=300)
