@@ -104,7 +104,7 @@ def assemble(loaded: Loaded, root: Path, memo: Memo | None = None) -> tuple[Site
     problems += _check_urls(by_kind.get("source", []))
     single = [record for record in by_kind.get("article", []) if file_id(record[0].name) not in loaded.duplicated]
     problems += _check_article_quotes(single, articles, topics, memo)
-    problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {})
+    problems += about_problems(checked, loaded.lock.nameable() if loaded.lock else {}, memo)
     problems += check_charts(by_kind.get("chart", [])) + check_places(by_kind.get("entity", []))
     problems += _check_further_reading([*by_kind.get("topic", []), *by_kind.get("article", [])], topics)
     if any(p.severity == "error" for p in problems):

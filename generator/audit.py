@@ -50,8 +50,8 @@ def audit(site: Site, checked: list[CheckedFile], loaded: Loaded, analysis: Anal
                for t in site.terms if used_words.isdisjoint((t.term, *t.aliases))]
     unused += [("topic", t.id, "is not drawn on by any article (no article's context points at it)")
                for t in site.topics if t.id not in analysis.topic_articles]
-    problems = placeholders(loaded, memo) + long_answers(checked) + sourcing_problems(site, checked)
-    problems += garble_problems(site, loaded, analysis.linker)
+    problems = placeholders(loaded, memo) + long_answers(checked) + sourcing_problems(site, checked, memo)
+    problems += garble_problems(site, loaded, analysis.linker, memo)
     places = _places(checked, {(kind, id) for kind, id, _ in unused}, memo)
     for kind, id, message in unused:
         place = places.get((kind, id))  # every id is defined somewhere; "seeds" is a fallback

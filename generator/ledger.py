@@ -20,6 +20,7 @@ from typing import Any
 
 from .errors import Problem, did_you_mean
 from .markup import strip_markdown
+from .memo import Memo
 from .model import UPDATE_KINDS, Claim, Event, KeyNumber, Section, Site, Update
 from .paths import (
     TIMELINE_PAGE,
@@ -121,24 +122,35 @@ class _Page:
     items: list[Item] = field(default_factory=list)
 
 
-def about_problems(checked: Iterable[CheckedFile], removed: Mapping[str, Iterable[str]]) -> list[Problem]:
+def about_problems(checked: Iterable[CheckedFile], removed: Mapping[str, Iterable[str]],
+                   memo: Memo | None = None) -> list[Problem]:
     """Located errors for `about:` names that name nothing, or two things, and for repeated ids.
 
     `removed` gives, per page key (`article/ID`...), the ids of published items that have since been removed.
+    With `memo` (the editor's loop), a file that is the same object as last time, with the same events of
+    `seeds/events/` and the same removed ids, keeps its problems without being checked again.
     """
-    pages: list[_Page] = []
-    free: list[Event] = []
-    for file in checked:
-        for key, value in file.records:
-            if file.kind.name == "event":
-                free.append(value)
-            else:
-                page = _page(file, key, value)
-                if page is not None:
-                    pages.append(page)
-    shared = timeline_items(free)
+    memo = memo if memo is not None else Memo()
+    checked = list(checked)
+    event_files = tuple(file for file in checked if file.kind.name == "event")
+    shared = memo.get(("about-shared",), event_files,
+                      lambda: timeline_items([value for file in event_files for _, value in file.records]))
+    gone = tuple(sorted((page, tuple(ids)) for page, ids in removed.items()))
     problems: list[Problem] = []
-    for page in pages:
+    for file in checked:
+        if file.kind.name != "event":
+            problems += memo.get(("about", file.name, gone), (file, shared),
+                                 lambda: _file_about_problems(file, shared, removed))  # noqa: B023
+    return problems
+
+
+def _file_about_problems(file: CheckedFile, shared: list[Item],
+                         removed: Mapping[str, Iterable[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for key, value in file.records:
+        page = _page(file, key, value)
+        if page is None:
+            continue
         problems += _repeated_ids(page)
         for index, update in enumerate(page.updates):
             if update.about:

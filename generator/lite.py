@@ -48,10 +48,25 @@ class Notes:
         return [self.sources[source_id] for source_id in self.cited]
 
 
+@dataclass(frozen=True)
+class LiteInputs:
+    """What a text-only page shows besides its own record and what the link stage found in it: the editor's loop
+    renders the page again when one of these changes."""
+
+    sources: frozenset[str]
+    """The sources it lists."""
+    entities: frozenset[str]
+    """The entities whose names it writes in (after a misspelt name)."""
+    words: frozenset[str]
+    """The glossary words found in its texts."""
+
+
 class Glossary:
     """Explains each glossary word in brackets the first time a page uses it."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
+        self.matched: set[str] = set()
+        """The words found since this was last emptied, explained or not."""
         self.gloss: dict[str, str] = {}
         for term in terms:
             gloss = term.expansion or re.split(r"(?<=[.!?])\s", strip_markdown(term.definition), maxsplit=1)[0]
@@ -68,6 +83,7 @@ class Glossary:
 
         def explained(match: re.Match[str]) -> str:
             word, gloss = match.group(1), self.gloss[match.group(1)]
+            self.matched.add(word)
             nearby = text[max(0, match.start() - 80):match.end() + 2].lower()
             if word in seen or gloss.lower() in nearby:  # "Islamic State (IS)" explains itself
                 return word
@@ -86,11 +102,15 @@ class LiteRenderer:
         self.sources = {s.id: s for s in site.sources}
         self.entities = {e.id: e for e in site.entities}
         self.glossary = Glossary(site.terms)
+        self.converter = markdown_library.Markdown()
+        """One converter for every text: making one costs more than converting a short text."""
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates / "lite"), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                       keep_trailing_newline=True)
         self.env.filters.update(date=date, strip=strip_markdown)
         self.env.globals.update(verdicts=VERDICTS)
+        self.inputs: dict[str, LiteInputs] = {}
+        """Page path -> what the page showed, recorded as each article or topic renders."""
 
     def render_all(self) -> dict[str, str]:
         pages = {paths.lite_article_path(a.id): self.article(a) for a in self.site.articles}
@@ -115,27 +135,36 @@ class LiteRenderer:
 
     def article(self, article: Article) -> str:
         notes, seen = Notes(self.sources), set[str]()
+        self.glossary.matched = set()
         links = self.analysis.articles[article.id]
         paragraphs = [(block, self._paragraph(article, links, block.number, block.text, seen))
                       for block in article.blocks]
         claims = [(claim, notes.cite(claim.sources)) for claim in article.claims]
-        return self.render("article.html.j2", paths.lite_article_path(article.id), article=article,
+        path = paths.lite_article_path(article.id)
+        text = self.render("article.html.j2", path, article=article,
                            header=story_header(article), paragraphs=paragraphs, claims=claims, notes=notes,
                            corrections=[(c, self.markdown(c.correction, seen), notes.cite(c.sources))
                                         for c in article.corrections],
                            full_page=paths.built_url(paths.article_path(article.id)))
+        garbled = frozenset(m.entity for found in links.mentions.values() for m in found if m.alias.garbled)
+        self.inputs[path] = LiteInputs(frozenset(notes.cited), garbled, frozenset(self.glossary.matched))
+        return text
 
     def topic(self, topic: Topic) -> str:
         notes, seen = Notes(self.sources), set[str]()
+        self.glossary.matched = set()
         sections = [(section, [(self.markdown(fact.text, seen), fact, notes.cite(fact.sources))
                                for fact in section.facts]) for section in topic.sections]
         questions = [(question, self.markdown(question.answer, seen), notes.cite(question.sources))
                      for question in topic.questions]
         events = [(event, notes.cite(event.sources)) for event in sorted(topic.events, key=lambda e: e.date)]
-        return self.render("topic.html.j2", paths.lite_topic_path(topic.id), topic=topic,
+        path = paths.lite_topic_path(topic.id)
+        text = self.render("topic.html.j2", path, topic=topic,
                            summary=self.markdown(topic.summary, seen), questions=questions,
                            why=self.markdown(topic.why_it_matters, seen), sections=sections, events=events,
                            notes=notes, full_page=paths.built_url(paths.topic_path(topic.id)))
+        self.inputs[path] = LiteInputs(frozenset(notes.cited), frozenset(), frozenset(self.glossary.matched))
+        return text
 
     def _paragraph(self, article: Article, links: ArticleLinks, number: int, text: str, seen: set[str]) -> Markup:
         """The printed words, escaped, with corrections of misspelled names and claim verdicts written in."""
@@ -157,7 +186,7 @@ class LiteRenderer:
     def markdown(self, text: str, seen: set[str]) -> Markup:
         """Editor Markdown as HTML, with glossary words explained; relative links to other pages are dropped
         (their words stay), since the text-only pages stand apart from the full site."""
-        html = markdown_library.markdown(self.glossary.explain(text, seen))
+        html = self.converter.reset().convert(self.glossary.explain(text, seen))
         html = re.sub(r'<a href="(?!https?://|mailto:)[^"]*">(.*?)</a>', r"\1", html)
         if html.count("<p>") == 1:
             html = html.removeprefix("<p>").removesuffix("</p>")

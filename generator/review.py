@@ -24,6 +24,7 @@ from .errors import Problem
 from .link import Linker
 from .load import Loaded
 from .match import APPLY_MIN, Matcher, Verdict
+from .memo import Memo
 from .model import Entity, Site
 from .names import NON_SPACE, NameSpan, find_names, looks_english
 
@@ -209,29 +210,42 @@ def _page_flag(page: dt.date | None, known: Dates, found: list[DateFound],
     return Located(line, column, text, why, page.isoformat())
 
 
-def garble_problems(site: Site, loaded: Loaded, linker: Linker | None = None) -> list[Problem]:
+def garble_problems(site: Site, loaded: Loaded, linker: Linker | None = None,
+                    memo: Memo | None = None) -> list[Problem]:
     """A warning for each name in an article that looks like a misspelt entity and that no alias links.
 
-    `linker` is the site's, if it is built already.
+    `linker` is the site's, if it is built already. With `memo` (the editor's loop), an article whose text,
+    entities and linker are the same objects as last time keeps its warnings without being read again.
     """
-    reader = Reader(site.entities, linker)
+    memo = memo if memo is not None else Memo()
+    # The matcher reads only the entities' ids, kinds and names: an edited description keeps the reader.
+    names = tuple((e.id, e.kind, e.name, *(a.name for a in e.aliases)) for e in site.entities)
+    reader = memo.get(("garble-reader", names), (linker,), lambda: Reader(site.entities, linker))
     problems = []
     for article in site.articles:
         seed, raw = loaded.texts[article.id]
-        found = reader.read(seed.name, raw, names_only=True)
-        linked = {(n.start, n.printed) for n in found.names if n.verdict.status == "known"}
-        for name in found.names:
-            verdict = name.verdict
-            if verdict.status != "variant" or (name.start, name.printed) in linked or _linked(reader, name):
-                continue
-            entity = verdict.candidates[0]
-            option = "--apply" if entity.score >= APPLY_MIN else f'--accept "{name.printed}"'
-            problems.append(Problem(
-                seed.name, name.line, name.column, "",
-                f'"{name.printed}" looks like a misspelling of {entity.form} ({entity.entity}, score '
-                f'{entity.score}) that no alias covers: if it is, add {alias_line(name.printed)} to the aliases '
-                f"of {entity.entity} (or run: python -m generator suggest {seed.name} {option})",
-                severity="warning"))
+        problems += memo.get(("garbles", seed.name), (raw, reader),
+                             lambda: _article_garbles(reader, seed.name, raw))  # noqa: B023
+    return problems
+
+
+def _article_garbles(reader: Reader, name: str, raw: str) -> list[Problem]:
+    found = reader.read(name, raw, names_only=True)
+    linked = {(n.start, n.printed) for n in found.names if n.verdict.status == "known"}
+    problems = []
+    for found_name in found.names:
+        verdict = found_name.verdict
+        if verdict.status != "variant" or (found_name.start, found_name.printed) in linked \
+                or _linked(reader, found_name):
+            continue
+        entity = verdict.candidates[0]
+        option = "--apply" if entity.score >= APPLY_MIN else f'--accept "{found_name.printed}"'
+        problems.append(Problem(
+            name, found_name.line, found_name.column, "",
+            f'"{found_name.printed}" looks like a misspelling of {entity.form} ({entity.entity}, score '
+            f'{entity.score}) that no alias covers: if it is, add {alias_line(found_name.printed)} to the aliases '
+            f"of {entity.entity} (or run: python -m generator suggest {name} {option})",
+            severity="warning"))
     return problems
 
 

@@ -38,7 +38,7 @@ from .depends import (
 from .errors import GeneratorError, Problem
 from .feed import feeds
 from .link import Linker
-from .lite import LiteRenderer
+from .lite import LiteInputs, LiteRenderer
 from .load import SeedFile, SeedRead, read_seed
 from .memo import Memo
 from .model import Site
@@ -80,6 +80,8 @@ class Session:
         """The entity names and aliases that changed since the last good run."""
         self._pending: dict[str, str] = {}
         """Pages a run deferred that are not written yet: the next run writes them first, whatever happens."""
+        self._text_only: dict[str, LiteInputs] = {}
+        """What each text-only page showed besides its own record, as last rendered."""
 
     def run(self, later: Callable[[str, str], bool] | None = None) -> RunReport:
         """Bring `docs/` up to date with the inputs; `InputError` lists every problem when they have any.
@@ -143,7 +145,7 @@ class Session:
             else:
                 keys = changes(self._built.snapshot, snapshot, self._records)
                 pages, rendered, titles = self._render_changed(self._renderer, self._built, snapshot, keys)
-            extra = _text_only(snapshot, self.project.templates, keys)
+            extra = self._render_text_only(snapshot, keys)
             if keys is None or keys & {("list", "articles"), ("list", "topics"), ("list", "sources"), EVERY_EVENT,
                                        LEDGER}:
                 extra |= feeds(site, ledger, settings.site_url, settings.site_name)
@@ -213,6 +215,39 @@ class Session:
                              for name in names)}
         return analyse(site, linker, old.analysis, stale)
 
+    def _render_text_only(self, snapshot: Snapshot, keys: set[Key] | None) -> dict[str, str]:
+        """The text-only pages to render again: every one on the first run or after an edit of their templates;
+        else those of the articles and topics that changed, those that show a source, an entity's name or a
+        glossary word that changed, and the index if the lists of articles or topics did."""
+        site = snapshot.site
+        lite = LiteRenderer(site, self.project.templates, snapshot.analysis)
+        if keys is None or self._built is None or any(kind == "template" and id.startswith("lite/")
+                                                      for kind, id in keys):
+            pages = lite.render_all()
+            self._text_only = dict(lite.inputs)
+            return pages
+        changed = {kind: {id for k, id in keys if k == kind} for kind in ("source", "entity", "term")}
+        words = {word for site_then in (self._built.snapshot.site, site) for term in site_then.terms
+                 if term.id in changed["term"] for word in (term.term, *term.aliases)}
+        stale = {path for path, shown in self._text_only.items()
+                 if shown.sources & changed["source"] or shown.entities & changed["entity"] or shown.words & words}
+        stale |= {path for path, text in self._built.pages.items()  # a word new to the glossary
+                  if path.startswith("lite/") and any(word in text for word in words)}
+        articles, topics = {a.id: a for a in site.articles}, {t.id: t for t in site.topics}
+        stale |= {paths.lite_article_path(id) for kind, id in keys if kind in ("article", "links") and id in articles}
+        stale |= {paths.lite_topic_path(id) for kind, id in keys if kind == "topic" and id in topics}
+        pages = {}
+        for article_id, article in articles.items():
+            if paths.lite_article_path(article_id) in stale:
+                pages[paths.lite_article_path(article_id)] = lite.article(article)
+        for topic_id, topic in topics.items():
+            if paths.lite_topic_path(topic_id) in stale:
+                pages[paths.lite_topic_path(topic_id)] = lite.topic(topic)
+        if keys & {("list", "articles"), ("list", "topics")}:
+            pages[paths.LITE_INDEX] = lite.index()
+        self._text_only.update(lite.inputs)
+        return pages
+
     def _render_all(self, snapshot: Snapshot) -> tuple[dict[str, str], list[str], dict[str, str]]:
         renderer = self._renderer = Renderer(snapshot.site, self.project.templates, snapshot.analysis,
                                              ledger=snapshot.ledger, feeds=bool(self.project.settings.site_url))
@@ -254,32 +289,6 @@ class Session:
             self._dependents.record(paths.SOURCES_PAGE, renderer.inputs[paths.SOURCES_PAGE])
             rendered.append(paths.SOURCES_PAGE)
         return pages, rendered, titles
-
-
-TEXT_ONLY_SOURCES = {"source", "entity", "term"}
-"""Kinds of record that any text-only page may show (a footnote, a name, a glossary word)."""
-
-
-def _text_only(snapshot: Snapshot, templates: Path, keys: set[Key] | None) -> dict[str, str]:
-    """The text-only pages to render again: every one on the first run, or when a source, entity, term or
-    text-only template changed; else those of the articles and topics that changed, and the index if the
-    lists of articles or topics did."""
-    site = snapshot.site
-    lite = LiteRenderer(site, templates, snapshot.analysis)
-    if keys is None or any(kind in TEXT_ONLY_SOURCES or (kind == "template" and id.startswith("lite/"))
-                           for kind, id in keys):
-        return lite.render_all()
-    articles = {a.id: a for a in site.articles}
-    topics = {t.id: t for t in site.topics}
-    pages = {}
-    for kind, id in keys:
-        if kind in ("article", "links") and id in articles:
-            pages[paths.lite_article_path(id)] = lite.article(articles[id])
-        elif kind == "topic" and id in topics:
-            pages[paths.lite_topic_path(id)] = lite.topic(topics[id])
-    if keys & {("list", "articles"), ("list", "topics")}:
-        pages[paths.LITE_INDEX] = lite.index()
-    return pages
 
 
 def _text_only_paths(site: Site) -> set[str]:

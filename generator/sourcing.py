@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .memo import Memo
 from .model import Article, Claim, Site, Source
 from .schema import file_id
 from .validate import CheckedFile
@@ -42,14 +43,18 @@ class ListedMirror:
     column: int
 
 
-def sourcing_problems(site: Site, checked: list[CheckedFile]) -> list[Problem]:
-    """A warning for every weak, copied or circular source; see the module docstring."""
+def sourcing_problems(site: Site, checked: list[CheckedFile], memo: Memo | None = None) -> list[Problem]:
+    """A warning for every weak, copied or circular source; see the module docstring. With `memo` (the editor's
+    loop), a file of sources that is the same object as last time, against the same mirrors, is not checked again."""
+    memo = memo if memo is not None else Memo()
     mirrors, problems = known_mirrors(checked)
+    listed = tuple(mirrors)
     sources = {source.id: source for source in site.sources}
     articles = {article.id: article for article in site.articles}
     for file in checked:
         if file.kind.name == "source":
-            problems += _mirror_warnings(file, mirrors)
+            problems += memo.get(("mirror-warnings", file.name, listed), (file,),
+                                 lambda: _mirror_warnings(file, mirrors))  # noqa: B023
         elif file.kind.name == "article" and file_id(file.name) in articles:
             problems += _claim_warnings(file, articles[file_id(file.name)], sources)
     return problems

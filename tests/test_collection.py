@@ -58,4 +58,4 @@ def test_the_browser_tests_collect_too(without_playwright: dict[str, str]) -> No
 def test_a_test_beside_the_browser_tests_runs_without_playwright(without_playwright: dict[str, str]) -> None:
     result = pytest_run(without_playwright, "-m", "not browser", "tests/browser/test_browser_screenshots.py")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b3 passed, 2 deselected\b", result.stdout), result.stdout
+    assert re.search(r"\b4 passed, 2 deselected\b", result.stdout), result.stdout
