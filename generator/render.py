@@ -189,6 +189,8 @@ class Renderer:
         self.topics = {t.id: t for t in site.topics}
         self.articles = {a.id: a for a in site.articles}
         self.charts = {chart.id: chart for chart in site.charts}
+        self.located = [e for e in site.entities if e.lat is not None and e.lon is not None]
+        """The places with coordinates, which the maps show (found once: every page may have a map)."""
         self.stories = {story.id: story for story in site.stories}
         abbreviations = glossary_words(site)
         if abbreviations != self.abbreviations or not hasattr(self, "term_pattern"):
@@ -236,8 +238,7 @@ class Renderer:
     def map_figure(self, page: PageContext, title: str) -> MapFigure | None:
         """A locator map of the places with coordinates that the page is about or mentions, if any."""
         page.inputs.keys.add(LOCATED)
-        backlinks = self.analysis.backlinks
-        located = [e for e in self.site.entities if e.lat is not None and e.lon is not None]
+        backlinks, located = self.analysis.backlinks, self.located
         page.use("backlinks", (e.id for e in located))
         own = [e for e in located if paths.entity_path(e.id) == page.path]
         shown = own or [e for e in located if any(link.page == page.path for link in backlinks.get(e.id, ()))]
