@@ -4,7 +4,9 @@ All names and aliases are compiled into one regular expression shaped as a
 trie, so a paragraph is scanned once whatever the number of aliases, and
 at each position the longest name wins ("Popular Mobilization Forces"
 before "Popular"). Matching is case-sensitive and on whole words, so the
-alias "IS" never links the word "is". In articles, a capitalised name that
+alias "IS" never links the word "is". A name that runs on into a longer
+one no entity has is not linked: "Mosul" in "Mosul Dam", "Sadr" in "Sadr
+City" name something else. In articles, a capitalised name that
 no name matches exactly is also linked when it is a common transliteration
 of one ("Qassem Suleimani" for Qasem Soleimani; see `names.Variants`).
 """
@@ -16,11 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Alias, Entity
-from .names import Variants
+from .names import FUNCTION_WORDS, MONTHS, TITLES, WEEKDAYS, Variants
 
 WORD_BEFORE_FIRST = r"(?<!\w.)"
 """Placed after a match's first character: the character before the match is not part of a word."""
 WORD_AFTER = r"(?![\w])"
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+"""The word after a name, on the same line."""
+TITLE_CASE_SHARE = 0.8
+"""A line with at least this share of its words capitalised is set in title case, where capitals prove nothing."""
 MARKDOWN_PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\]\([^)]*\)|<[^>]*>|\[[^\]]*\]")
 """Spans of editor Markdown that must not get links inside them: code, links, HTML tags."""
 
@@ -131,7 +137,9 @@ class Linker:
         blocked = sorted(protected)
         seen = set(skip)
         found: list[Mention] = []
-        candidates = [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(text)]
+        title_case = _in_title_case(text)
+        candidates = [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(text)
+                      if title_case or not runs_on(text, m.end())]
         if variants:
             exact = [(start, end) for start, end, _, _ in candidates]
             candidates += [(start, end, entity, Alias(name=text[start:end]))
@@ -151,6 +159,24 @@ class Linker:
         """
         protected = [(m.start(), m.end()) for m in MARKDOWN_PROTECTED.finditer(markdown)]
         return self.mentions(markdown, protected=protected, skip=skip, variants=False)
+
+
+def runs_on(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is the start of a longer name: the next word is capitalised and is no
+    function word, month, weekday or title ("Mosul Dam", but "US President Joe Biden" and "Baghdad on Monday")."""
+    following = NEXT_WORD.match(text, end)
+    if following is None or not following.group(1)[0].isupper():
+        return False
+    word = following.group(1).lower()
+    return not (word in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in TITLES)
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether `text` is a heading set in title case ("Kadhimi Visits Washington"); a sentence ends with a stop."""
+    if text.rstrip().endswith((".", "!", "?", "…", ".\"", ".”")):
+        return False
+    initials = [word[0] for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
+    return len(initials) >= 3 and sum(initial.isupper() for initial in initials) >= TITLE_CASE_SHARE * len(initials)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

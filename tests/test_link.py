@@ -73,3 +73,33 @@ def test_a_name_right_next_to_protected_markdown_is_still_found() -> None:
     linker = Linker([IS])
     assert [(m.start, m.end) for m in linker.markdown_mentions("IS`code`")] == [(0, 2)]
     assert [(m.start, m.end) for m in linker.markdown_mentions("`code`IS")] == [(6, 8)]
+
+
+MOSUL = Entity(id="mosul", name="Mosul", kind="place", description="d", sources=("s",))
+US = Entity(id="united-states", name="United States", kind="place", description="d", sources=("s",),
+            aliases=(Alias(name="US"),))
+SADR = Entity(id="muqtada-al-sadr", name="Muqtada al-Sadr", kind="person", description="d", sources=("s",),
+              aliases=(Alias(name="Sadr"),))
+
+
+def test_a_name_that_runs_on_into_a_longer_one_is_not_linked() -> None:
+    linker = Linker([MOSUL, US, SADR])
+    assert found(linker, "Engineers at the Mosul Dam warned Mosul.", first_only=False) == [
+        ("Mosul", "mosul", "Mosul")]
+    assert found(linker, "Sadr City voted for Sadr.") == [("Sadr", "muqtada-al-sadr", "Sadr")]
+    assert found(linker, "The Washington Post and US Forces-Iraq.") == []
+
+
+def test_a_name_before_a_title_a_function_word_or_a_day_is_still_linked() -> None:
+    linker = Linker([MOSUL, US, SADR])
+    assert found(linker, "US President Joe Biden", first_only=False) == [("US", "united-states", "US")]
+    assert found(linker, "Back in Mosul On Monday") == [("Mosul", "mosul", "Mosul")]
+    assert found(linker, "Fighting in Mosul Tuesday and in Mosul March 3.", first_only=False) == [
+        ("Mosul", "mosul", "Mosul"), ("Mosul", "mosul", "Mosul")]
+    assert found(linker, "Mosul,\nDam") == [("Mosul", "mosul", "Mosul")]
+
+
+def test_in_a_title_case_heading_capitals_prove_nothing() -> None:
+    linker = Linker([MOSUL, SADR])
+    assert found(linker, "Sadr Supporters Rally Across Mosul Streets", first_only=False) == [
+        ("Sadr", "muqtada-al-sadr", "Sadr"), ("Mosul", "mosul", "Mosul")]
