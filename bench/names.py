@@ -30,6 +30,7 @@ from generator.review import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "names"
+CASES = FIXTURES / "cases.yml"
 OUTPUT = ROOT / "BENCHMARKS-names.md"
 RECALL_TARGET = 0.90
 PRECISION_TARGET = 0.95
@@ -75,18 +76,18 @@ def entities() -> list[Entity]:
     return seeds + extra
 
 
-def cases() -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = yaml.safe_load((FIXTURES / "cases.yml").read_text(encoding="utf-8"))["cases"]
+def cases(path: Path = CASES) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     return cases
 
 
-def evaluate(entity_list: list[Entity] | None = None) -> Outcome:
-    """Every labelled sentence read as `suggest` reads an article paragraph."""
+def evaluate(entity_list: list[Entity] | None = None, cases_file: Path = CASES) -> Outcome:
+    """Every labelled sentence of `cases_file` read as `suggest` reads an article paragraph."""
     entity_list = entity_list or entities()
     reader = Reader(entity_list)
     exact = {name for e in entity_list for name in (e.name, *(a.name for a in e.aliases))}
     outcome = Outcome()
-    for case in cases():
+    for case in cases(cases_file):
         labels: dict[str, str] = case["names"]
         found = {n.printed: n.verdict for n in reader.read("case", "Paragraph\n\n" + case["text"]).names}
         outcome.missing += [printed for printed in labels if printed not in found]
@@ -218,10 +219,27 @@ def markdown(outcome: Outcome, timing: dict[str, float]) -> tuple[str, list[tupl
     return "\n".join(lines), targets
 
 
+def summary(outcome: Outcome) -> str:
+    """Recall, precision and the share of real names that are no entity left `new`, with what went wrong."""
+    kept_new = sum(status == "new" for _, status, _ in outcome.new)
+    lines = [f"recall {outcome.recall:.1%} ({outcome.found} of {len(outcome.garbles)} garbles), "
+             f"precision {outcome.precision:.1%}, no entity left new: {kept_new} of {len(outcome.new)}"]
+    lines += [f"  missed {printed}: expected {expected}, got {entity or 'new'} (score {score})"
+              for printed, expected, entity, score in outcome.garbles if entity != expected]
+    lines += [f"  wrong {printed}: labelled {expected}, resolved to {entity}"
+              for printed, expected, entity in outcome.false_variants]
+    lines += [f"  not found as a name: {printed}" for printed in outcome.missing]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--cases", type=Path, help="only print recall and precision on this labelled file")
     args = parser.parse_args(argv)
+    if args.cases:
+        print(summary(evaluate(cases_file=args.cases)))
+        return 0
     text, targets = markdown(evaluate(), speed())
     args.output.write_text(text, encoding="utf-8")
     for line, ok in targets:
