@@ -2,7 +2,8 @@
 
 A printed name is compared with every name and alias of the entities word by
 word, in the spelling of `names.spelling`, where transliterations of one name
-are equal. Two words are alike when their letters are close (Levenshtein) and
+are equal. Two words are alike when their letters are close (edit distance,
+a swap of two neighbours counting as one slip) and
 their consonants are close (Jaro-Winkler on a consonant skeleton where t/d,
 b/f/p/v and k/kh are one sound): that covers transliteration and a machine
 translation swapping a name for a look-alike word (Mardini → Martini). Then
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from .model import Entity
 from .names import is_acronym, is_common, is_name_like, name_words, spelling, words
@@ -60,6 +61,9 @@ TYPE_WORD_MIN = 0.85
 """How alike a word saying what kind of thing a name is ("Institute", "Forces") must be to its counterpart."""
 PLURAL = 0.95
 """How alike a word and its plural are ("Force", "Forces")."""
+FEMININE, FEMININE_STEM_MIN = "ia", 5
+"""The ending -iyya (-iyah, -iyeh...) as `spelling` writes it, and the least stem before it that makes it one:
+Syria's -ia is no ending."""
 MAX_WORDS = 6
 DERIVED_ENDINGS = ("i", "is", "ia", "ian", "ians", "an", "ans", "n", "ns", "ish", "ist", "ists", "iya")
 """Endings that make another word of a name: Iraq/Iraqi, Iran/Iranian, Syria/Syrian, Kurd/Kurdish."""
@@ -115,18 +119,29 @@ def skeleton(word: str) -> str:
 
 
 def word_similarity(printed_word: str, known_word: str) -> float:
-    """How alike two `plain` words are, 0-1 (`likeness`), and 0 when one is derived from the other (Iraqi, Iraq)."""
-    if _derived(printed_word, known_word) or _derived(known_word, printed_word):
+    """How alike two `plain` words are, 0-1 (`likeness`), and 0 when one is derived from the other (Iraqi, Iraq).
+
+    The Arabic ending -iyya derives a word too (Sulaymaniyah, the city named after a Sulayman): a long word with
+    it is never one without it (Suleimaniyeh is not Soleimani).
+    """
+    if _derived(printed_word, known_word) or _derived(known_word, printed_word) or \
+            _feminine(printed_word) != _feminine(known_word):
         return 0.0
     return likeness(printed_word, known_word)
+
+
+def _feminine(word: str) -> bool:
+    spelt = spelling(word)
+    return spelt.endswith(FEMININE) and len(spelt) >= len(FEMININE) + FEMININE_STEM_MIN
 
 
 @lru_cache(maxsize=131072)
 def likeness(printed_word: str, known_word: str) -> float:
     """How alike two `plain` words are, 0-1: their spellings' letters and consonants, half each.
 
-    The consonants are compared both in order (Levenshtein) and with weight on the first ones (Jaro-Winkler),
-    and the first must be the same sound: a transliteration or a look-alike word keeps how a name begins.
+    Letters and consonants are compared in order by edit distance, two neighbours typed the wrong way round
+    counting as one slip (Kuwiat); the consonants also with weight on the first ones (Jaro-Winkler). The first
+    consonant must be the same sound: a transliteration or a look-alike word keeps how a name begins.
     """
     if min(len(printed_word), len(known_word)) >= 3 and (printed_word + "s" == known_word or
                                                          printed_word == known_word + "s"):
@@ -137,13 +152,13 @@ def likeness(printed_word: str, known_word: str) -> float:
     printed_consonants, known_consonants = skeleton(printed), skeleton(known)
     if min(len(printed), len(known)) <= 4 and printed_consonants != known_consonants:
         return 0.0
-    letters = Levenshtein.normalized_similarity(printed, known)
+    letters = OSA.normalized_similarity(printed, known)
     if not (printed_consonants and known_consonants):
         return letters
     if printed_consonants[0] != known_consonants[0]:
         return 0.0
     consonants = (JaroWinkler.similarity(printed_consonants, known_consonants) +
-                  Levenshtein.normalized_similarity(printed_consonants, known_consonants)) / 2
+                  OSA.normalized_similarity(printed_consonants, known_consonants)) / 2
     return (letters + consonants) / 2
 
 
@@ -222,7 +237,7 @@ class Matcher:
             found.update(self.by_head.get(key, ()))
         indexes = sorted(found)
         alike = process.extract(spelling(last_word), [self.heads[i] for i in indexes], limit=None,
-                                scorer=Levenshtein.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
+                                scorer=OSA.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
         return sorted(indexes[position] for _, _, position in alike)
 
 
