@@ -81,9 +81,12 @@ breaking update live video photo photos report reports latest exclusive analysis
 """)
 """Ordinary words that may stand in a name ("Islamic State") but are never a name, or a match for one, alone."""
 NAME_WORD = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z])"
-                       r"|(?<![\w'’ʼ‘ʿʾ-])(?:[^\W\d_a-z]|[a-z]+-(?=[^\W\d_]))\w*(?:[-'’ʼ‘ʿʾ]\w+)*")
+                       r"|(?<![\w'’ʼ‘ʿʾ-])(?:[^\W\d_a-z]|[a-z]+-(?=[^\W\d_]))\w*(?:[-'’ʼ‘ʿʾ]\w+)*"
+                       r"(?:(?<=[aeiou])['’ʼʿʾ](?=[ \t]+(?:[a-z]{1,3}-)?[^\W\d_a-z]))?")
 """A word that may be or hold a name: capitalised or hyphenated (letters or digits, joined by hyphens or
-apostrophes), a dotted acronym like U.S., or an initial before a capitalised word (George W. Bush)."""
+apostrophes), a dotted acronym like U.S., or an initial before a capitalised word (George W. Bush). An
+apostrophe after a final vowel is a transliterated hamza or 'ayn, part of the word when the name goes on
+(Mohammed Shia' al-Sudani); after a plural's s it is a possessive (the Kurds' Peshmerga)."""
 _SPACE = r"[ \t\u00a0\u202f]"
 _LINE = rf"(?:\r\n|\r|\n)?{_SPACE}*"
 JOIN = re.compile(rf"(?=\s){_SPACE}*{_LINE}(?:(?:{'|'.join(sorted(CONNECTORS - {'the', 'of'}))}|of(?:{_SPACE}+the)?)"
