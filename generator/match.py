@@ -35,7 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from .model import Entity
-from .names import is_acronym, is_common, is_name_like, name_words, spelling, words
+from .names import HYPHEN_PARTICLES, NAME_SEPARATOR, is_acronym, is_common, is_name_like, name_words, spelling, words
 
 VARIANT_MIN = 70
 """A name scoring this much against an entity (0-100) is reported as a variant of it."""
@@ -64,6 +64,8 @@ PLURAL = 0.95
 FEMININE, FEMININE_STEM_MIN = "ia", 5
 """The ending -iyya (-iyah, -iyeh...) as `spelling` writes it, and the least stem before it that makes it one:
 Syria's -ia is no ending."""
+CAPITALS_MIN_LETTERS = 4
+"""A word in capitals this long, with a vowel, may be a name in capitals (ERBIL); a shorter one is an acronym."""
 MAX_WORDS = 6
 DERIVED_ENDINGS = ("i", "is", "ia", "ian", "ians", "an", "ans", "n", "ns", "ish", "ist", "ists", "iya")
 """Endings that make another word of a name: Iraq/Iraqi, Iran/Iranian, Syria/Syrian, Kurd/Kurdish."""
@@ -77,6 +79,13 @@ gulf sea desert field hospital mosque shrine church palace prison stadium hotel 
 kataib katai asaib harakat jaysh jaish liwa saraya hizb tayyar majlis jamaat
 """))
 """Words that say what kind of thing a name is: they must match one another, never a name's own words."""
+ARABIC_TYPE_WORDS = {spelling(english): arabic for english, arabic in (
+    ("brigades", ("kataib", "saraya")), ("brigade", ("liwa",)), ("companies", ("saraya",)),
+    ("movement", ("harakat", "tayyar")), ("party", ("hizb",)), ("army", ("jaysh",)), ("council", ("majlis",)),
+    ("leagues", ("asaib",)), ("groups", ("jamaat",)))}
+"""The English a word-by-word translation gives for the Arabic words of `TYPE_WORDS`, in spelling form."""
+TRANSLATED = 0.95
+"""A name matched only once read back from a word-by-word translation scores this share of its match."""
 
 
 @dataclass(frozen=True)
@@ -196,9 +205,17 @@ class Matcher:
             self.by_head.setdefault(key, []).append(index)
 
     def verdict(self, printed: str) -> Verdict:
-        """Known, variant or new, with the candidates that decided it."""
+        """Known, variant or new, with the candidates that decided it.
+
+        A name in capitals (a dateline, a headline: BAGHDAD, KIRKOUK) is read as the name it capitalises; it is
+        a variant even when that name is exact, since only an alias makes the linker link it as printed.
+        """
         if printed in self.exact:
             return Verdict("known", self.exact[printed], 100, ())
+        if in_capitals(printed):
+            printed = capitalised(printed)
+            if printed in self.exact:
+                return Verdict("variant", self.exact[printed], 100, (Candidate(self.exact[printed], 100, printed),))
         candidates = self.candidates(printed)
         least = VARIANT_MIN if " " in printed.strip() else SINGLE_WORD_MIN
         if not candidates or candidates[0].score < least:
@@ -218,10 +235,13 @@ class Matcher:
         best: dict[str, Candidate] = {}
         # A surname split in two by a translation ("Mc Gurk", "Nasser Allah") is also read as one word.
         readings = [words, (*words[:-2], words[-2] + words[-1])] if len(words) > 1 else [words]
-        for reading in readings:
+        for reading, translated in [*((r, False) for r in readings), *((r, True) for r in translations(words))]:
             for index in self._retrieve(reading[-1]):
                 form = self.forms[index]
+                if translated and form.person:
+                    continue
                 score = form_score(reading, form)
+                score = round(score * TRANSLATED) if translated else score
                 if score and (form.entity not in best or best[form.entity].score < score):
                     best[form.entity] = Candidate(form.entity, score, form.name)
         return tuple(sorted(best.values(), key=lambda c: (-c.score, c.entity)))
@@ -239,6 +259,41 @@ class Matcher:
         alike = process.extract(spelling(last_word), [self.heads[i] for i in indexes], limit=None,
                                 scorer=OSA.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
         return sorted(indexes[position] for _, _, position in alike)
+
+
+def in_capitals(printed: str) -> bool:
+    """Whether a name is a word or words in capitals rather than an acronym: each has a vowel and four letters."""
+    pieces = [piece for piece in NAME_SEPARATOR.split(printed) if piece and piece.lower() not in HYPHEN_PARTICLES]
+    return bool(pieces) and all(
+        is_acronym(piece) and "." not in piece and len(piece) >= CAPITALS_MIN_LETTERS and
+        any(c in "AEIOUY" for c in piece) for piece in pieces)
+
+
+def capitalised(printed: str) -> str:
+    """A name in capitals as a name is written: BAGHDAD as Baghdad, AL-KADHIMI as al-Kadhimi."""
+    return " ".join("-".join(part.lower() if part.lower() in HYPHEN_PARTICLES else part.capitalize()
+                             for part in word.split("-")) for word in printed.split())
+
+
+def translations(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """An organisation's name as a translation word by word may have printed it, read back in the original order.
+
+    A word saying what kind of thing it is goes first in Arabic and in French, last in English: an English one is
+    also read as its Arabic counterpart, first (Hezbollah Brigades as Kataib Hezbollah; Movement of Hezbollah
+    al-Nujaba as Harakat Hezbollah al-Nujaba), and one that comes first is also read last (Organization of Badr
+    as Badr Organization).
+    """
+    if len(words) < 2:
+        return []
+    found: list[tuple[str, ...]] = []
+    for index, word in enumerate(words):
+        for arabic in ARABIC_TYPE_WORDS.get(spelling(word), ()):
+            found.append((*words[:index], arabic, *words[index + 1:]))
+            if index == len(words) - 1:
+                found.append((arabic, *words[:-1]))
+    if spelling(words[0]) in TYPE_WORDS:
+        found.append((*words[1:], words[0]))
+    return found
 
 
 def _matchable(printed: str, words: tuple[str, ...]) -> bool:
