@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -66,6 +66,8 @@ FEMININE, FEMININE_STEM_MIN = "ia", 5
 Syria's -ia is no ending."""
 CAPITALS_MIN_LETTERS = 4
 """A word in capitals this long, with a vowel, may be a name in capitals (ERBIL); a shorter one is an acronym."""
+SIBILANT = 0.85
+"""The share of credit consonants get when they agree only once s and z are taken for one sound."""
 MAX_WORDS = 6
 DERIVED_ENDINGS = ("i", "is", "ia", "ian", "ians", "an", "ans", "n", "ns", "ish", "ist", "ists", "iya")
 """Endings that make another word of a name: Iraq/Iraqi, Iran/Iranian, Syria/Syrian, Kurd/Kurdish."""
@@ -150,7 +152,9 @@ def likeness(printed_word: str, known_word: str) -> float:
 
     Letters and consonants are compared in order by edit distance, two neighbours typed the wrong way round
     counting as one slip (Kuwiat); the consonants also with weight on the first ones (Jaro-Winkler). The first
-    consonant must be the same sound: a transliteration or a look-alike word keeps how a name begins.
+    consonant must be the same sound: a transliteration or a look-alike word keeps how a name begins. Inside a
+    word, s and z (which `spelling` writes d, as dh) are near: German and Persian write s for the Arabic z, and a
+    translation through French turned Kazimi into Qasimi.
     """
     if min(len(printed_word), len(known_word)) >= 3 and (printed_word + "s" == known_word or
                                                          printed_word == known_word + "s"):
@@ -166,9 +170,15 @@ def likeness(printed_word: str, known_word: str) -> float:
         return letters
     if printed_consonants[0] != known_consonants[0]:
         return 0.0
-    consonants = (JaroWinkler.similarity(printed_consonants, known_consonants) +
-                  OSA.normalized_similarity(printed_consonants, known_consonants)) / 2
+    consonants = _consonant_similarity(printed_consonants, known_consonants)
+    if "s" in printed_consonants or "s" in known_consonants:
+        consonants = max(consonants, SIBILANT * _consonant_similarity(printed_consonants.replace("s", "d"),
+                                                                      known_consonants.replace("s", "d")))
     return (letters + consonants) / 2
+
+
+def _consonant_similarity(printed: str, known: str) -> float:
+    return (JaroWinkler.similarity(printed, known) + OSA.normalized_similarity(printed, known)) / 2
 
 
 def _derived(longer: str, shorter: str) -> bool:
@@ -190,7 +200,10 @@ class Matcher:
         self.heads: list[str] = []
         """The spelling of each form's last word."""
         self.by_head: dict[str, list[int]] = {}
+        self.people: set[str] = set()
         for entity in entities:
+            if entity.kind == "person":
+                self.people.add(entity.id)
             for name in (entity.name, *(alias.name for alias in entity.aliases)):
                 self.exact.setdefault(name, entity.id)
                 words = name_words(name)
@@ -204,11 +217,13 @@ class Matcher:
         for key in _deletions(skeleton(spelling(form.words[-1]))):
             self.by_head.setdefault(key, []).append(index)
 
-    def verdict(self, printed: str) -> Verdict:
+    def verdict(self, printed: str, place: bool = False) -> Verdict:
         """Known, variant or new, with the candidates that decided it.
 
         A name in capitals (a dateline, a headline: BAGHDAD, KIRKOUK) is read as the name it capitalises; it is
         a variant even when that name is exact, since only an alias makes the linker link it as printed.
+        `place`: the text puts the name where a place goes ("in", "near", "went to"), so one word is not read
+        as a person's surname (Slemani, a city, is not Soleimani).
         """
         if printed in self.exact:
             return Verdict("known", self.exact[printed], 100, ())
@@ -217,6 +232,9 @@ class Matcher:
             if printed in self.exact:
                 return Verdict("variant", self.exact[printed], 100, (Candidate(self.exact[printed], 100, printed),))
         candidates = self.candidates(printed)
+        if place and " " not in printed.strip():
+            candidates = tuple(sorted((replace(c, score=min(c.score, SURNAME_ALONE)) if c.entity in self.people
+                                       else c for c in candidates), key=lambda c: (-c.score, c.entity)))
         least = VARIANT_MIN if " " in printed.strip() else SINGLE_WORD_MIN
         if not candidates or candidates[0].score < least:
             return Verdict("new", None, candidates[0].score if candidates else 0, candidates)
