@@ -103,7 +103,8 @@ def evaluate(entity_list: list[Entity] | None = None, cases_file: Path = CASES) 
             if printed in labels and expected == "new":
                 outcome.new.append((printed, verdict.status, verdict.entity))
             elif printed in labels and printed not in exact:
-                entity = verdict.entity if verdict.status == "variant" else None
+                # A name in capitals is known when it capitalises an exact name (BAGHDAD): resolved all the same.
+                entity = verdict.entity if verdict.status != "new" else None
                 outcome.garbles.append((printed, expected, entity, verdict.score))
             if verdict.status == "variant" and verdict.entity != expected:
                 outcome.false_variants.append((printed, expected, verdict.entity))

@@ -220,8 +220,9 @@ class Matcher:
     def verdict(self, printed: str, place: bool = False) -> Verdict:
         """Known, variant or new, with the candidates that decided it.
 
-        A name in capitals (a dateline, a headline: BAGHDAD, KIRKOUK) is read as the name it capitalises; it is
-        a variant even when that name is exact, since only an alias makes the linker link it as printed.
+        A name in capitals (a dateline, a headline: BAGHDAD, KIRKOUK) is read as the name it capitalises. When
+        that name is exact, it is known, not a variant: `--apply` must not add BAGHDAD to Baghdad's aliases as a
+        misspelling, which the article page would then mark as one.
         `place`: the text puts the name where a place goes ("in", "near", "went to"), so one word is not read
         as a person's surname (Slemani, a city, is not Soleimani).
         """
@@ -230,7 +231,7 @@ class Matcher:
         if in_capitals(printed):
             printed = capitalised(printed)
             if printed in self.exact:
-                return Verdict("variant", self.exact[printed], 100, (Candidate(self.exact[printed], 100, printed),))
+                return Verdict("known", self.exact[printed], 100, ())
         candidates = self.candidates(printed)
         if place and " " not in printed.strip():
             candidates = tuple(sorted((replace(c, score=min(c.score, SURNAME_ALONE)) if c.entity in self.people

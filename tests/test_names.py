@@ -187,8 +187,7 @@ WIDER = Matcher(PLACES_AND_PEOPLE)
     ("Suleimaniyeh", "sulaymaniyah"),                 # -iyeh is the city's ending, not Soleimani's -i
     ("Soleimaniyeh", "sulaymaniyah"),
     ("Hisbollah", "hezbollah"),                       # German s for z
-    ("BAGHDAD", "baghdad"),                           # a dateline in capitals
-    ("MOSSOUL", "mosul"),
+    ("MOSSOUL", "mosul"),                             # a dateline in capitals, misspelt
     ("Hezbollah Brigades", "kataib-hezbollah"),       # translated word by word, in English order
     ("Organization of Badr", "badr"),
     ("Movement of Hezbollah al-Nujaba", "nujaba"),
@@ -196,6 +195,11 @@ WIDER = Matcher(PLACES_AND_PEOPLE)
 def test_general_garbles_resolve(name: str, expected: str) -> None:
     verdict = WIDER.verdict(name)
     assert (verdict.status, verdict.entity) == ("variant", expected)
+
+
+def test_an_exact_name_in_capitals_is_known_so_apply_never_calls_it_a_misspelling() -> None:
+    verdict = WIDER.verdict("BAGHDAD")
+    assert (verdict.status, verdict.entity) == ("known", "baghdad")
 
 
 @pytest.mark.parametrize("name", [
