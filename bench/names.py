@@ -30,9 +30,15 @@ from generator.review import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "names"
+CASES = FIXTURES / "cases.yml"
 OUTPUT = ROOT / "BENCHMARKS-names.md"
+HELD_OUT = (FIXTURES / "holdout.yml", FIXTURES / "holdout2.yml")
+"""Labelled sets written apart from the matcher's development (see their headers): they show how it does on
+garbles it was not built around."""
 RECALL_TARGET = 0.90
 PRECISION_TARGET = 0.95
+HELD_OUT_RECALL_TARGET = 0.90
+"""Below cases.yml's measured recall: a new garble is harder than the ones the matcher grew up with."""
 SPEED_TARGET_MS = 50.0
 SPEED_WORDS, SPEED_ENTITIES = 1_000, 1_000
 
@@ -75,18 +81,18 @@ def entities() -> list[Entity]:
     return seeds + extra
 
 
-def cases() -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = yaml.safe_load((FIXTURES / "cases.yml").read_text(encoding="utf-8"))["cases"]
+def cases(path: Path = CASES) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     return cases
 
 
-def evaluate(entity_list: list[Entity] | None = None) -> Outcome:
-    """Every labelled sentence read as `suggest` reads an article paragraph."""
+def evaluate(entity_list: list[Entity] | None = None, cases_file: Path = CASES) -> Outcome:
+    """Every labelled sentence of `cases_file` read as `suggest` reads an article paragraph."""
     entity_list = entity_list or entities()
     reader = Reader(entity_list)
     exact = {name for e in entity_list for name in (e.name, *(a.name for a in e.aliases))}
     outcome = Outcome()
-    for case in cases():
+    for case in cases(cases_file):
         labels: dict[str, str] = case["names"]
         found = {n.printed: n.verdict for n in reader.read("case", "Paragraph\n\n" + case["text"]).names}
         outcome.missing += [printed for printed in labels if printed not in found]
@@ -97,7 +103,8 @@ def evaluate(entity_list: list[Entity] | None = None) -> Outcome:
             if printed in labels and expected == "new":
                 outcome.new.append((printed, verdict.status, verdict.entity))
             elif printed in labels and printed not in exact:
-                entity = verdict.entity if verdict.status == "variant" else None
+                # A name in capitals is known when it capitalises an exact name (BAGHDAD): resolved all the same.
+                entity = verdict.entity if verdict.status != "new" else None
                 outcome.garbles.append((printed, expected, entity, verdict.score))
             if verdict.status == "variant" and verdict.entity != expected:
                 outcome.false_variants.append((printed, expected, verdict.entity))
@@ -179,21 +186,41 @@ def speed() -> dict[str, float]:
             "names": len(find_names(text)), "entities": len(made), "keys": len({name_key(e.name) for e in made})}
 
 
-def markdown(outcome: Outcome, timing: dict[str, float]) -> tuple[str, list[tuple[str, bool]]]:
-    """The text of BENCHMARKS-names.md, and (target line, met) for each target."""
-    garbled_entities = len({expected for _, expected, _, _ in outcome.garbles})
-    targets = [(f"recall of `variant` ≥ {RECALL_TARGET:.0%}: {outcome.recall:.1%} "
-                f"({outcome.found} of {len(outcome.garbles)})", outcome.recall >= RECALL_TARGET),
-               (f"precision of `variant` ≥ {PRECISION_TARGET:.0%}: {outcome.precision:.1%}",
-                outcome.precision >= PRECISION_TARGET),
-               (f"real names that are no entity come out `new`: {sum(s == 'new' for _, s, _ in outcome.new)} of "
-                f"{len(outcome.new)}", all(s == "new" for _, s, _ in outcome.new)),
-               (f"a {timing['words']:,.0f}-word article against {timing['entities']:,.0f} entities read in ≤ "
-                f"{SPEED_TARGET_MS:.0f} ms: {timing['read_ms']:.1f} ms", timing["read_ms"] <= SPEED_TARGET_MS)]
+def quality_targets(outcome: Outcome, recall_target: float, label: str) -> list[tuple[str, bool]]:
+    """(target line, met) for recall, precision and the real names that are no entity, on one labelled set."""
+    kept_new = sum(s == "new" for _, s, _ in outcome.new)
+    return [(f"{label}: recall of `variant` ≥ {recall_target:.0%}: {outcome.recall:.1%} "
+             f"({outcome.found} of {len(outcome.garbles)})", outcome.recall >= recall_target),
+            (f"{label}: precision of `variant` ≥ {PRECISION_TARGET:.0%}: {outcome.precision:.1%}",
+             outcome.precision >= PRECISION_TARGET),
+            (f"{label}: real names that are no entity come out `new`: {kept_new} of {len(outcome.new)}",
+             kept_new == len(outcome.new))]
+
+
+def failures(outcome: Outcome) -> list[str]:
+    """The garbles not resolved and the wrong variants of one labelled set, as Markdown list items."""
     missed = [f"- {printed}: expected {expected}, got {entity or 'new'} (score {score})"
               for printed, expected, entity, score in outcome.garbles if entity != expected]
     wrong = [f"- {printed}: labelled {expected}, resolved to {entity}" for printed, expected, entity in
              outcome.false_variants]
+    return ["Garbles not resolved:\n", *(missed or ["- none"]), "", "Wrong variants:\n", *(wrong or ["- none"]), ""]
+
+
+def markdown(outcome: Outcome, timing: dict[str, float],
+             held_out: dict[str, Outcome] | None = None) -> tuple[str, list[tuple[str, bool]]]:
+    """The text of BENCHMARKS-names.md, and (target line, met) for each target."""
+    held_out = held_out or {}
+    garbled_entities = len({expected for _, expected, _, _ in outcome.garbles})
+    targets = [*quality_targets(outcome, RECALL_TARGET, "cases.yml"),
+               *(target for name, result in held_out.items()
+                 for target in quality_targets(result, HELD_OUT_RECALL_TARGET, name)),
+               (f"a {timing['words']:,.0f}-word article against {timing['entities']:,.0f} entities read in ≤ "
+                f"{SPEED_TARGET_MS:.0f} ms: {timing['read_ms']:.1f} ms", timing["read_ms"] <= SPEED_TARGET_MS)]
+    held_out_lines = []
+    for name, result in held_out.items():
+        held_out_lines += [f"### {name}\n",
+                           f"{len(result.garbles)} garbled forms of {len({e for _, e, _, _ in result.garbles})} "
+                           f"entities and {len(result.new)} real names that are no entity.\n", *failures(result)]
     lines = [
         "# Benchmarks: name matching\n",
         "How well `python -m generator suggest` resolves garbled names, measured by `python -m bench.names` "
@@ -205,9 +232,17 @@ def markdown(outcome: Outcome, timing: dict[str, float]) -> tuple[str, list[tupl
         "entities are those of `seeds/entities/` without their garbled aliases, and those of "
         "`tests/fixtures/names/entities.yml`. A name is a variant at a score of "
         f"{VARIANT_MIN} or more; `--apply` writes those of {APPLY_MIN} or more.\n",
+        "The held-out sets (`tests/fixtures/names/holdout.yml`, `holdout2.yml`) were written apart from the "
+        "matcher's development, in the same format: they say how it does on garbles it was not built around. "
+        "holdout.yml was measured before the matcher was changed for it, and its failures were then read for "
+        "their general causes; holdout2.yml was written before those changes and measured only after them. "
+        f"Their recall target is {HELD_OUT_RECALL_TARGET:.0%}. Before those changes the matcher scored, on "
+        "holdout.yml, recall 86.4% (108 of 125) and precision 99.1% (Suleimaniyeh resolved to Qasem Soleimani), "
+        "and on holdout2.yml recall 92.9% (39 of 42) and precision 100%, every real name that is no entity "
+        "`new` in both; on cases.yml, recall 97.3% and precision 99.1%.\n",
         "## Targets\n", *(f"- {'PASS' if ok else '**MISS**'} {line}" for line, ok in targets), "",
-        "## Garbles not resolved\n", *(missed or ["- none"]), "",
-        "## Wrong variants\n", *(wrong or ["- none"]), "",
+        "## cases.yml\n", *failures(outcome),
+        "## Held-out sets\n", *held_out_lines,
         "## Speed\n",
         f"{timing['entities']:,.0f} invented entities ({timing['keys']:,.0f} distinct names), an article of "
         f"{timing['words']:,.0f} words with {timing['names']:.0f} name spans, about a third of the names garbled: "
@@ -218,11 +253,30 @@ def markdown(outcome: Outcome, timing: dict[str, float]) -> tuple[str, list[tupl
     return "\n".join(lines), targets
 
 
+def summary(outcome: Outcome) -> str:
+    """Recall, precision and the share of real names that are no entity left `new`, with what went wrong."""
+    kept_new = sum(status == "new" for _, status, _ in outcome.new)
+    lines = [f"recall {outcome.recall:.1%} ({outcome.found} of {len(outcome.garbles)} garbles), "
+             f"precision {outcome.precision:.1%}, no entity left new: {kept_new} of {len(outcome.new)}"]
+    lines += [f"  missed {printed}: expected {expected}, got {entity or 'new'} (score {score})"
+              for printed, expected, entity, score in outcome.garbles if entity != expected]
+    lines += [f"  wrong {printed}: labelled {expected}, resolved to {entity}"
+              for printed, expected, entity in outcome.false_variants]
+    lines += [f"  not found as a name: {printed}" for printed in outcome.missing]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--cases", type=Path, help="only print recall and precision on this labelled file")
     args = parser.parse_args(argv)
-    text, targets = markdown(evaluate(), speed())
+    if args.cases:
+        print(summary(evaluate(cases_file=args.cases)))
+        return 0
+    entity_list = entities()
+    held_out = {path.name: evaluate(entity_list, path) for path in HELD_OUT}
+    text, targets = markdown(evaluate(entity_list), speed(), held_out)
     args.output.write_text(text, encoding="utf-8")
     for line, ok in targets:
         print(f"{'PASS' if ok else 'MISS'}  {line}")

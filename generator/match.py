@@ -2,7 +2,8 @@
 
 A printed name is compared with every name and alias of the entities word by
 word, in the spelling of `names.spelling`, where transliterations of one name
-are equal. Two words are alike when their letters are close (Levenshtein) and
+are equal. Two words are alike when their letters are close (edit distance,
+a swap of two neighbours counting as one slip) and
 their consonants are close (Jaro-Winkler on a consonant skeleton where t/d,
 b/f/p/v and k/kh are one sound): that covers transliteration and a machine
 translation swapping a name for a look-alike word (Mardini → Martini). Then
@@ -27,14 +28,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from .model import Entity
-from .names import is_acronym, is_common, is_name_like, name_words, spelling, words
+from .names import HYPHEN_PARTICLES, NAME_SEPARATOR, is_acronym, is_common, is_name_like, name_words, spelling, words
 
 VARIANT_MIN = 70
 """A name scoring this much against an entity (0-100) is reported as a variant of it."""
@@ -60,6 +61,13 @@ TYPE_WORD_MIN = 0.85
 """How alike a word saying what kind of thing a name is ("Institute", "Forces") must be to its counterpart."""
 PLURAL = 0.95
 """How alike a word and its plural are ("Force", "Forces")."""
+FEMININE, FEMININE_STEM_MIN = "ia", 5
+"""The ending -iyya (-iyah, -iyeh...) as `spelling` writes it, and the least stem before it that makes it one:
+Syria's -ia is no ending."""
+CAPITALS_MIN_LETTERS = 4
+"""A word in capitals this long, with a vowel, may be a name in capitals (ERBIL); a shorter one is an acronym."""
+SIBILANT = 0.85
+"""The share of credit consonants get when they agree only once s and z are taken for one sound."""
 MAX_WORDS = 6
 DERIVED_ENDINGS = ("i", "is", "ia", "ian", "ians", "an", "ans", "n", "ns", "ish", "ist", "ists", "iya")
 """Endings that make another word of a name: Iraq/Iraqi, Iran/Iranian, Syria/Syrian, Kurd/Kurdish."""
@@ -73,6 +81,13 @@ gulf sea desert field hospital mosque shrine church palace prison stadium hotel 
 kataib katai asaib harakat jaysh jaish liwa saraya hizb tayyar majlis jamaat
 """))
 """Words that say what kind of thing a name is: they must match one another, never a name's own words."""
+ARABIC_TYPE_WORDS = {spelling(english): arabic for english, arabic in (
+    ("brigades", ("kataib", "saraya")), ("brigade", ("liwa",)), ("companies", ("saraya",)),
+    ("movement", ("harakat", "tayyar")), ("party", ("hizb",)), ("army", ("jaysh",)), ("council", ("majlis",)),
+    ("leagues", ("asaib",)), ("groups", ("jamaat",)))}
+"""The English a word-by-word translation gives for the Arabic words of `TYPE_WORDS`, in spelling form."""
+TRANSLATED = 0.95
+"""A name matched only once read back from a word-by-word translation scores this share of its match."""
 
 
 @dataclass(frozen=True)
@@ -115,18 +130,31 @@ def skeleton(word: str) -> str:
 
 
 def word_similarity(printed_word: str, known_word: str) -> float:
-    """How alike two `plain` words are, 0-1 (`likeness`), and 0 when one is derived from the other (Iraqi, Iraq)."""
-    if _derived(printed_word, known_word) or _derived(known_word, printed_word):
+    """How alike two `plain` words are, 0-1 (`likeness`), and 0 when one is derived from the other (Iraqi, Iraq).
+
+    The Arabic ending -iyya derives a word too (Sulaymaniyah, the city named after a Sulayman): a long word with
+    it is never one without it (Suleimaniyeh is not Soleimani).
+    """
+    if _derived(printed_word, known_word) or _derived(known_word, printed_word) or \
+            _feminine(printed_word) != _feminine(known_word):
         return 0.0
     return likeness(printed_word, known_word)
+
+
+def _feminine(word: str) -> bool:
+    spelt = spelling(word)
+    return spelt.endswith(FEMININE) and len(spelt) >= len(FEMININE) + FEMININE_STEM_MIN
 
 
 @lru_cache(maxsize=131072)
 def likeness(printed_word: str, known_word: str) -> float:
     """How alike two `plain` words are, 0-1: their spellings' letters and consonants, half each.
 
-    The consonants are compared both in order (Levenshtein) and with weight on the first ones (Jaro-Winkler),
-    and the first must be the same sound: a transliteration or a look-alike word keeps how a name begins.
+    Letters and consonants are compared in order by edit distance, two neighbours typed the wrong way round
+    counting as one slip (Kuwiat); the consonants also with weight on the first ones (Jaro-Winkler). The first
+    consonant must be the same sound: a transliteration or a look-alike word keeps how a name begins. Inside a
+    word, s and z (which `spelling` writes d, as dh) are near: German and Persian write s for the Arabic z, and a
+    translation through French turned Kazimi into Qasimi.
     """
     if min(len(printed_word), len(known_word)) >= 3 and (printed_word + "s" == known_word or
                                                          printed_word == known_word + "s"):
@@ -137,14 +165,20 @@ def likeness(printed_word: str, known_word: str) -> float:
     printed_consonants, known_consonants = skeleton(printed), skeleton(known)
     if min(len(printed), len(known)) <= 4 and printed_consonants != known_consonants:
         return 0.0
-    letters = Levenshtein.normalized_similarity(printed, known)
+    letters = OSA.normalized_similarity(printed, known)
     if not (printed_consonants and known_consonants):
         return letters
     if printed_consonants[0] != known_consonants[0]:
         return 0.0
-    consonants = (JaroWinkler.similarity(printed_consonants, known_consonants) +
-                  Levenshtein.normalized_similarity(printed_consonants, known_consonants)) / 2
+    consonants = _consonant_similarity(printed_consonants, known_consonants)
+    if "s" in printed_consonants or "s" in known_consonants:
+        consonants = max(consonants, SIBILANT * _consonant_similarity(printed_consonants.replace("s", "d"),
+                                                                      known_consonants.replace("s", "d")))
     return (letters + consonants) / 2
+
+
+def _consonant_similarity(printed: str, known: str) -> float:
+    return (JaroWinkler.similarity(printed, known) + OSA.normalized_similarity(printed, known)) / 2
 
 
 def _derived(longer: str, shorter: str) -> bool:
@@ -166,7 +200,10 @@ class Matcher:
         self.heads: list[str] = []
         """The spelling of each form's last word."""
         self.by_head: dict[str, list[int]] = {}
+        self.people: set[str] = set()
         for entity in entities:
+            if entity.kind == "person":
+                self.people.add(entity.id)
             for name in (entity.name, *(alias.name for alias in entity.aliases)):
                 self.exact.setdefault(name, entity.id)
                 words = name_words(name)
@@ -180,11 +217,25 @@ class Matcher:
         for key in _deletions(skeleton(spelling(form.words[-1]))):
             self.by_head.setdefault(key, []).append(index)
 
-    def verdict(self, printed: str) -> Verdict:
-        """Known, variant or new, with the candidates that decided it."""
+    def verdict(self, printed: str, place: bool = False) -> Verdict:
+        """Known, variant or new, with the candidates that decided it.
+
+        A name in capitals (a dateline, a headline: BAGHDAD, KIRKOUK) is read as the name it capitalises. When
+        that name is exact, it is known, not a variant: `--apply` must not add BAGHDAD to Baghdad's aliases as a
+        misspelling, which the article page would then mark as one.
+        `place`: the text puts the name where a place goes ("in", "near", "went to"), so one word is not read
+        as a person's surname (Slemani, a city, is not Soleimani).
+        """
         if printed in self.exact:
             return Verdict("known", self.exact[printed], 100, ())
+        if in_capitals(printed):
+            printed = capitalised(printed)
+            if printed in self.exact:
+                return Verdict("known", self.exact[printed], 100, ())
         candidates = self.candidates(printed)
+        if place and " " not in printed.strip():
+            candidates = tuple(sorted((replace(c, score=min(c.score, SURNAME_ALONE)) if c.entity in self.people
+                                       else c for c in candidates), key=lambda c: (-c.score, c.entity)))
         least = VARIANT_MIN if " " in printed.strip() else SINGLE_WORD_MIN
         if not candidates or candidates[0].score < least:
             return Verdict("new", None, candidates[0].score if candidates else 0, candidates)
@@ -203,10 +254,13 @@ class Matcher:
         best: dict[str, Candidate] = {}
         # A surname split in two by a translation ("Mc Gurk", "Nasser Allah") is also read as one word.
         readings = [words, (*words[:-2], words[-2] + words[-1])] if len(words) > 1 else [words]
-        for reading in readings:
+        for reading, translated in [*((r, False) for r in readings), *((r, True) for r in translations(words))]:
             for index in self._retrieve(reading[-1]):
                 form = self.forms[index]
+                if translated and form.person:
+                    continue
                 score = form_score(reading, form)
+                score = round(score * TRANSLATED) if translated else score
                 if score and (form.entity not in best or best[form.entity].score < score):
                     best[form.entity] = Candidate(form.entity, score, form.name)
         return tuple(sorted(best.values(), key=lambda c: (-c.score, c.entity)))
@@ -222,8 +276,43 @@ class Matcher:
             found.update(self.by_head.get(key, ()))
         indexes = sorted(found)
         alike = process.extract(spelling(last_word), [self.heads[i] for i in indexes], limit=None,
-                                scorer=Levenshtein.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
+                                scorer=OSA.normalized_similarity, score_cutoff=2 * HEAD_MIN - 1)
         return sorted(indexes[position] for _, _, position in alike)
+
+
+def in_capitals(printed: str) -> bool:
+    """Whether a name is a word or words in capitals rather than an acronym: each has a vowel and four letters."""
+    pieces = [piece for piece in NAME_SEPARATOR.split(printed) if piece and piece.lower() not in HYPHEN_PARTICLES]
+    return bool(pieces) and all(
+        is_acronym(piece) and "." not in piece and len(piece) >= CAPITALS_MIN_LETTERS and
+        any(c in "AEIOUY" for c in piece) for piece in pieces)
+
+
+def capitalised(printed: str) -> str:
+    """A name in capitals as a name is written: BAGHDAD as Baghdad, AL-KADHIMI as al-Kadhimi."""
+    return " ".join("-".join(part.lower() if part.lower() in HYPHEN_PARTICLES else part.capitalize()
+                             for part in word.split("-")) for word in printed.split())
+
+
+def translations(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """An organisation's name as a translation word by word may have printed it, read back in the original order.
+
+    A word saying what kind of thing it is goes first in Arabic and in French, last in English: an English one is
+    also read as its Arabic counterpart, first (Hezbollah Brigades as Kataib Hezbollah; Movement of Hezbollah
+    al-Nujaba as Harakat Hezbollah al-Nujaba), and one that comes first is also read last (Organization of Badr
+    as Badr Organization).
+    """
+    if len(words) < 2:
+        return []
+    found: list[tuple[str, ...]] = []
+    for index, word in enumerate(words):
+        for arabic in ARABIC_TYPE_WORDS.get(spelling(word), ()):
+            found.append((*words[:index], arabic, *words[index + 1:]))
+            if index == len(words) - 1:
+                found.append((arabic, *words[:-1]))
+    if spelling(words[0]) in TYPE_WORDS:
+        found.append((*words[1:], words[0]))
+    return found
 
 
 def _matchable(printed: str, words: tuple[str, ...]) -> bool:

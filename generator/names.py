@@ -2,8 +2,9 @@
 
 Wire copy spells names its own way: Qassem, Qasim, Qasem; "Moustafa al-Kazimi"
 for Mustafa al-Kadhimi. `spelling` maps a word to a form where the usual
-differences vanish (q/k/g, dh/th/z/d, ou/u/o, ee/i/y, French ch for sh,
-doubled letters); `name_key` drops the al-/el- article and other particles.
+differences vanish (q/k/g, dh/th/z/d, ou/u/o, ee/i/y, ai/ay/ei, French ch
+and German sch for sh, German dsch for j, doubled letters, the ending
+-iyah/-iyeh/-iya); `name_key` drops the al-/el- article and other particles.
 `find_names` finds the spans that read as proper names: runs of capitalised
 words with their particles (al-, el-, bin, Abu, de, of), acronyms, without
 the titles before them ("Iraqi Prime Minister ...") or the capitalised
@@ -80,9 +81,12 @@ breaking update live video photo photos report reports latest exclusive analysis
 """)
 """Ordinary words that may stand in a name ("Islamic State") but are never a name, or a match for one, alone."""
 NAME_WORD = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z])"
-                       r"|(?<![\w'’ʼ‘ʿʾ-])(?:[^\W\d_a-z]|[a-z]+-(?=[^\W\d_]))\w*(?:[-'’ʼ‘ʿʾ]\w+)*")
+                       r"|(?<![\w'’ʼ‘ʿʾ-])(?:[^\W\d_a-z]|[a-z]+-(?=[^\W\d_]))\w*(?:[-'’ʼ‘ʿʾ]\w+)*"
+                       r"(?:(?<=[aeiou])['’ʼʿʾ](?=[ \t]+(?:[a-z]{1,3}-)?[^\W\d_a-z]))?")
 """A word that may be or hold a name: capitalised or hyphenated (letters or digits, joined by hyphens or
-apostrophes), a dotted acronym like U.S., or an initial before a capitalised word (George W. Bush)."""
+apostrophes), a dotted acronym like U.S., or an initial before a capitalised word (George W. Bush). An
+apostrophe after a final vowel is a transliterated hamza or 'ayn, part of the word when the name goes on
+(Mohammed Shia' al-Sudani); after a plural's s it is a possessive (the Kurds' Peshmerga)."""
 _SPACE = r"[ \t\u00a0\u202f]"
 _LINE = rf"(?:\r\n|\r|\n)?{_SPACE}*"
 JOIN = re.compile(rf"(?=\s){_SPACE}*{_LINE}(?:(?:{'|'.join(sorted(CONNECTORS - {'the', 'of'}))}|of(?:{_SPACE}+the)?)"
@@ -92,11 +96,20 @@ NON_SPACE = re.compile(r"\S+")
 LEADING_ARTICLE = re.compile(rf"(?<![\w'’-])(al|el){_SPACE}+$")
 OPENING = "\"“‘'(["
 CLOSING = "\"”’')]"
-SPELLING_RULES = (("chr", "kr"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "x"), ("gh", "g"),
-                  ("dh", "d"), ("th", "d"), ("dj", "j"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
-"""Digraphs first: French ch and ou, English ee (but chr is kr, as in Christopher); kh stays a sound of its own."""
+SPELLING_RULES = (("chr", "kr"), ("dsch", "j"), ("tsch", "sh"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"),
+                  ("ck", "k"), ("kh", "x"), ("gh", "g"), ("dh", "d"), ("th", "d"), ("dj", "j"), ("ou", "u"),
+                  ("oo", "u"), ("ee", "i"))
+"""Digraphs first: French ch, dj and ou, German sch, dsch and tsch, English ee (but chr is kr, as in Christopher);
+kh stays a sound of its own."""
+FEMININE_ENDING = re.compile(r"(?<=[a-z]{4})i(?:yy?|e)?[ae]h?$")
+"""The Arabic ending -iyya of place names and adjectives, however written (-iyah, -iya, -iyeh, -ieh, -ia): one form,
+"ia", before the letters are mapped, or -iyeh would fall to a bare -i (Suleimaniyeh, a city; Soleimani, a man)."""
 LETTER_MAP = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "d", "o": "u", "e": "i", "y": "i"})
 """Then single letters: q/k/g, z with dh/th/d, o with u, e and y with i (Qasem, Kasim; Kazimi, Kadhimi)."""
+DIPHTHONG = re.compile(r"a([iw])(?![aiu])")
+"""After the letters are mapped, ai (ay, ei, ey) and aw before a consonant are one vowel each, as French and
+English write them: Husayn and Hussein, Haidar and Hidar, Mawsil and Mosul."""
+DIPHTHONG_VOWELS = {"i": "i", "w": "u"}
 SOFT_C = re.compile(r"c(?=[eiy])")
 FINAL_H = re.compile(r"(?<=[aiu])h$")
 DOUBLES = re.compile(r"(.)\1+")
@@ -125,11 +138,11 @@ class NameSpan:
 @lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """`word` in a spelling where the common transliterations of one name are equal: Qassem and Kasim give kasim."""
-    text = SOFT_C.sub("s", plain(word))
+    text = FEMININE_ENDING.sub("ia", SOFT_C.sub("s", plain(word)))
     for old, new in SPELLING_RULES:
         text = text.replace(old, new)
-    text = FINAL_H.sub("", text.translate(LETTER_MAP))
-    return DOUBLES.sub(r"\1", text)
+    text = DOUBLES.sub(r"\1", FINAL_H.sub("", text.translate(LETTER_MAP)))
+    return DOUBLES.sub(r"\1", DIPHTHONG.sub(lambda m: DIPHTHONG_VOWELS[m.group(1)], text))
 
 
 @lru_cache(maxsize=65536)

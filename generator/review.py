@@ -26,12 +26,20 @@ from .load import Loaded
 from .match import APPLY_MIN, Matcher, Verdict
 from .memo import Memo
 from .model import Entity, Site
-from .names import NON_SPACE, NameSpan, find_names, looks_english
+from .names import DEMONYM_ENDINGS, NON_SPACE, NameSpan, find_names, looks_english
 
 BLOCK = re.compile(r"(?:[^\r\n]|\r\n?(?![ \t]*(?:\r\n?|\n))|\n(?![ \t]*(?:\r\n?|\n)))+")
 """A paragraph of the raw text: lines up to a blank line, whatever the line endings."""
 FIRST_WORD = re.compile(r"\S+\s+of\s+(?:the\s+)?")
 """A name's first word and the connectors after it: at the start of a sentence, maybe no name ("Posters of ...")."""
+NATIONALITY = re.compile(rf"[A-Z][a-z]{{3,}}(?:{'|'.join(DEMONYM_ENDINGS)})\s+")
+"""A nationality before a name ("Lebanese Hezbollah"): maybe no part of it, but then it names a group or a place."""
+PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside|into|across|around|towards?|via)|"
+                          r"\b(?:went|go|goes|going|flew|fly|flies|travell?ed|returned|moved|headed|drove|fled|"
+                          r"marched|back|on|trip|visit|way|road)\s+(?:on)?to)\s+$")
+"""Words after which a name is a place's: prepositions of place, and "to" after a word of going somewhere."""
+PLACE_WINDOW = 24
+"""How many characters before a name `PLACE_BEFORE` looks at."""
 MAX_NAME_WORDS = 6
 """The longest name looked for inside a title-case heading, in words."""
 TITLE_CASE_SHARE = 0.6
@@ -128,14 +136,15 @@ class Reader:
         return sorted(found, key=lambda n: n.start)
 
     def _span(self, offset: int, block: str, span: NameSpan, title_case: bool) -> Iterator[NameFound]:
-        verdict = self.matcher.verdict(span.printed)
-        rest = FIRST_WORD.match(block, span.start, span.end) if span.initial else None
-        if verdict.status == "new" and rest and rest.end() < span.end:
-            rest_printed = " ".join(block[rest.end():span.end].split())
-            rest_verdict = self.matcher.verdict(rest_printed)
-            if rest_verdict.status != "new":
-                yield NameFound(offset + rest.end(), rest_printed, rest_verdict)
-                return
+        verdict = self.matcher.verdict(span.printed, place=_in_place(block, span.start))
+        first_word = FIRST_WORD.match(block, span.start, span.end) if span.initial else None
+        for rest, people in ((first_word, True), (NATIONALITY.match(block, span.start, span.end), False)):
+            if verdict.status == "new" and rest and rest.end() < span.end:
+                rest_printed = " ".join(block[rest.end():span.end].split())
+                rest_verdict = self.matcher.verdict(rest_printed)
+                if rest_verdict.status != "new" and (people or rest_verdict.entity not in self.matcher.people):
+                    yield NameFound(offset + rest.end(), rest_printed, rest_verdict)
+                    return
         if not title_case or verdict.status != "new":
             weak = span.initial and verdict.status == "new" and " " not in span.printed
             yield NameFound(offset + span.start, span.printed, verdict, weak)
@@ -164,6 +173,11 @@ def _blocks(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str]]]:
     if blocks and parse_date(" ".join(blocks[0][1].split())):
         page_line, blocks = blocks[0], blocks[1:]
     return page_line, [(start, block) for start, block in blocks if not is_boilerplate(" ".join(block.split()))]
+
+
+def _in_place(block: str, start: int) -> bool:
+    """Whether the words just before `start` put a name where a place goes."""
+    return PLACE_BEFORE.search(block, max(0, start - PLACE_WINDOW), start) is not None
 
 
 def _title_case(block: str) -> bool:

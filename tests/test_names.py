@@ -68,6 +68,9 @@ def test_a_sentence_start_is_marked_so_a_lone_capital_proves_nothing() -> None:
     ("Hachd", "Hashd"),
     ("Sistany", "Sistani", "Sistaani"),
     ("Abbadi", "Abadi"),
+    ("Husayn", "Hussein", "Hussain"),                                       # ay, ei, ai: one vowel
+    ("Sulaymaniyah", "Sulaimaniyya", "Soulaimaniyah", "Sulaimaniya"),       # the ending -iyya however written
+    ("Nadschaf", "Najaf", "Nadjaf"),                                         # German dsch, French dj
 ])
 def test_common_transliterations_share_one_spelling(group: tuple[str, ...]) -> None:
     assert len({spelling(word) for word in group}) == 1
@@ -171,3 +174,60 @@ def test_a_title_case_heading_yields_only_the_names_it_holds() -> None:
     assert found == [(3, 1, "Wire Service", "new", None),
                      (5, 9, "Mustafa Kazimi", "variant", "mustafa-al-kadhimi"),
                      (5, 31, "Mossoul", "variant", "mosul")]
+
+
+PLACES_AND_PEOPLE = [*ENTITIES, entity("sulaymaniyah", "Sulaymaniyah", "place"), entity("kuwait", "Kuwait", "place"),
+                     entity("hezbollah", "Hezbollah", "group"), entity("badr", "Badr Organization", "group"),
+                     entity("nujaba", "Harakat Hezbollah al-Nujaba", "group")]
+WIDER = Matcher(PLACES_AND_PEOPLE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Kuwiat", "kuwait"),                             # two letters typed the wrong way round
+    ("Suleimaniyeh", "sulaymaniyah"),                 # -iyeh is the city's ending, not Soleimani's -i
+    ("Soleimaniyeh", "sulaymaniyah"),
+    ("Hisbollah", "hezbollah"),                       # German s for z
+    ("MOSSOUL", "mosul"),                             # a dateline in capitals, misspelt
+    ("Hezbollah Brigades", "kataib-hezbollah"),       # translated word by word, in English order
+    ("Organization of Badr", "badr"),
+    ("Movement of Hezbollah al-Nujaba", "nujaba"),
+])
+def test_general_garbles_resolve(name: str, expected: str) -> None:
+    verdict = WIDER.verdict(name)
+    assert (verdict.status, verdict.entity) == ("variant", expected)
+
+
+def test_an_exact_name_in_capitals_is_known_so_apply_never_calls_it_a_misspelling() -> None:
+    verdict = WIDER.verdict("BAGHDAD")
+    assert (verdict.status, verdict.entity) == ("known", "baghdad")
+
+
+@pytest.mark.parametrize("name", [
+    "CJTF",                # an acronym in capitals is no name in capitals
+    "UN",
+    "Hezbollah Party",     # no entity is the party of that name
+    "Brigades",
+    "Badr Brigades",       # another kind of group than the Badr Organization
+])
+def test_general_readings_refuse_what_they_should(name: str) -> None:
+    verdict = WIDER.verdict(name)
+    assert verdict.status == "new", verdict
+
+
+def test_one_word_where_a_place_goes_is_not_read_as_a_surname() -> None:
+    raw = "May 2, 2024\n\nA Wire\n\nTalks | World\n\nThe delegation went on to Slemani. An aide of Slemani spoke.\n"
+    found = [(n.printed, n.verdict.status, n.verdict.entity) for n in Reader(PLACES_AND_PEOPLE).read("a", raw).names]
+    assert ("Slemani", "new", None) in found
+    assert ("Slemani", "variant", "qasem-soleimani") in found
+
+
+def test_a_nationality_before_a_garbled_group_is_left_out_but_not_before_a_person() -> None:
+    raw = "May 2, 2024\n\nA Wire\n\nTalks | World\n\nThe Lebanese Hisbollah met the Iraqi Kazimi.\n"
+    found = [(n.printed, n.verdict.status, n.verdict.entity) for n in Reader(PLACES_AND_PEOPLE).read("a", raw).names]
+    assert ("Hisbollah", "variant", "hezbollah") in found
+    assert ("Iraqi Kazimi", "new", None) in found
+
+
+def test_an_apostrophe_for_a_hamza_stays_in_the_name_but_a_plural_possessive_does_not() -> None:
+    assert printed("Mohammed Shia' al-Sudani named the Kurds' Peshmerga commander.") == [
+        "Mohammed Shia' al-Sudani", "Kurds", "Peshmerga"]
