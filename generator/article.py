@@ -1,7 +1,7 @@
-"""Parsing an article exactly as it was received: plain text, a saved web page or a Markdown export.
+"""Parsing an article exactly as it was received: plain text, a saved web page, a Markdown, JSON or XML export.
 
 Each format has its own reader (`article_text`, `article_html`,
-`article_markdown`), which finds the header (headline, outlet, section,
+`article_markdown`, `article_json`, `article_xml`), which finds the header (headline, outlet, section,
 byline, dates) and hands over the body in pieces. The rules shared by all
 are applied here and in `article_body`: boilerplate is removed and listed,
 paragraphs and subheadings are told apart, and a dateline opening the first
@@ -19,7 +19,7 @@ from .article_header import Header
 from .article_text import parse_text
 from .model import ParsedText
 
-FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown"}
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".xml": "xml"}
 """The article files `seeds/articles/` accepts, by suffix, and the format each holds."""
 
 
@@ -50,6 +50,14 @@ def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
         from .article_markdown import parse_markdown
 
         header, pieces = parse_markdown(text)
+    elif source_format == "json":
+        from .article_json import parse_json
+
+        header, pieces = parse_json(text)
+    elif source_format == "xml":
+        from .article_xml import parse_xml
+
+        header, pieces = parse_xml(text)
     else:
         header, pieces = parse_text(text)
     return _finish(header, pieces, source_format)

@@ -3,7 +3,9 @@
 Every parser (plain text, HTML, Markdown) hands over the body as `Piece`s,
 in reading order. The rules here are the same for all: a line that is
 boilerplate ("Advertisement", "Share this article", "Read more: …",
-copyright lines, "Subscribe") is removed and listed; nothing else is.
+copyright lines, "Subscribe", a rule such as "___") is removed and listed;
+nothing else is. A wire's credits ("(Reporting by …; Editing by …)",
+"… contributed to this report") are the agency's words, and stay.
 """
 
 from __future__ import annotations
@@ -38,9 +40,11 @@ _ALWAYS = r"""
   | (?:\d+\s+)?comments?(?:\s*\(\d+\))? | (?:leave|post|add)\s+a\s+comment\b.* | view\s+comments?
   | this\s+article\s+is\s+more\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\s+old | \d+\s+min(?:ute)?s?\s+read
   | (?:image|media|video)\s+(?:source|caption|copyright|credit)s?\s*[,:].* | our\s+standards\s*:.*
+  | [_*=~#·•—–-](?:\s*[_*=~#·•—–-]){2,}
+  | (?:follow|find\s+more\s+of)\s+.{0,80}\bcoverage\b.* | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z0-9]).*
 """
 BOILERPLATE = re.compile(rf"^(?:{_ALWAYS})$", re.IGNORECASE | re.VERBOSE)
-BOX_HEADER = re.compile(r"^(?:related\b|read\s+more|more\s+on\s+this|see\s+also|also\s+read|you\s+(?:may|might)"
+BOX_HEADER = re.compile(r"^(?:related\b|share\b|read\s+more|more\s+on\s+this|see\s+also|also\s+read|you\s+(?:may|might)"
                         r"\s+also|recommended|most\s+(?:read|popular|viewed)|trending|more\s+stories|more\s+from)"
                         r"[^:]*:?$", re.IGNORECASE)
 """A boilerplate line that heads a box of links: the lines listed under it go too."""

@@ -43,6 +43,13 @@ NAME_CONNECTORS = frozenset({"and", "&", "of", "de", "da", "del", "der", "van", 
                              "y"})
 LEADING_HEADER_PIECES = 4
 """How many pieces at the top of an extracted text may be its headline, byline or date lines."""
+CREDIT_REPORTERS = re.compile(r"^\(\s*reporting\s+by\s+(?P<names>[^;()]+)(?:;[^()]*)?\)$|"
+                              r"^reporting\s+by\s+(?P<bare>[^;()]+)(?:;\s*\w+(?:\s+\w+)?\s+by\s+[^;()]+)+$",
+                              re.IGNORECASE)
+"""The reporters a wire's credit line names: "(Reporting by Jane Doe in Lusaka; Editing by …)"."""
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+CREDIT_LINES = 3
+"""How many pieces at the end of the text may be its credit lines."""
 DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|co|news|info|iq|uk|eu|fr|de)\b", re.IGNORECASE)
 
 
@@ -75,6 +82,18 @@ def read_byline(line: str) -> str:
     if len(first) == 1 and not (first[0].isupper() or names.count(" ") == 0):
         return ""
     return names.rstrip(".") if not re.search(r"\b[A-Z]\.$", names) else names
+
+
+def credit_byline(pieces: list[Piece]) -> str:
+    """The reporters named by a credit line at the end of the text, where a wire story gives no "By" line.
+
+    The line ("(Reporting by Jane Doe in Lusaka; Editing by …)") is the agency's, and stays in the text.
+    """
+    for piece in pieces[-CREDIT_LINES:]:
+        match = CREDIT_REPORTERS.match(piece.text)
+        if match:
+            return " ".join(CREDIT_PLACE.sub("", match["names"] or match["bare"]).split()).rstrip(" .")
+    return ""
 
 
 def is_outlet_like(line: str) -> bool:
@@ -154,6 +173,7 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
         else:
             break
         taken += 1
+    header.bylines = header.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
     return pieces[taken:]
 
 

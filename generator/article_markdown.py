@@ -1,28 +1,33 @@
-"""Markdown exports from a content-management system: YAML front matter, then the article in Markdown.
+"""Markdown exports from a content-management system: front matter, then the article in Markdown.
 
-The front matter gives the metadata (title, date, outlet, author, and the
-usual synonyms CMSs write). The body is rendered by Python-Markdown and
-only the text of each paragraph, subheading, list item and quotation is
-kept: bold and links become their words, a link's address is dropped and
-never followed, and raw HTML in the export counts for its text alone.
+The front matter (YAML between `---` lines, or TOML between `+++` lines as
+Hugo and Zola write it; an export may have none) gives the metadata: title,
+date, outlet, author, and the usual synonyms CMSs write. The body is
+rendered by Python-Markdown and only the text of each paragraph,
+subheading, list item and quotation is kept: bold and links become their
+words, a link's address is dropped and never followed, and raw HTML in the
+export counts for its text alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from html.parser import HTMLParser
-from typing import ClassVar
+import tomllib
+from typing import Any
 
 import markdown
 
 from .article import ArticleTextError
+from .article_blocks import html_pieces
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
 from .article_header import Header, take_header_pieces
 from .yamlfile import YAMLFileError, YNode, parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<toml>.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+TOML_ERROR_PLACE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 KEYS = {
     "title": ("title", "headline"),
     "published": ("date", "published", "published_at", "publishdate", "pubdate", "created"),
@@ -37,8 +42,13 @@ KEYS = {
 def parse_markdown(text: str) -> tuple[Header, list[Piece]]:
     """The front matter's metadata and the body's pieces of a Markdown export."""
     match = FRONT_MATTER.match(text)
-    fields = _front_matter("\n" + (match["yaml"] or "")) if match else {}  # "\n": lines count from the "---"
-    body = text[match.end():] if match else text
+    toml = TOML_FRONT_MATTER.match(text) if not match else None
+    if match:
+        fields = _front_matter("\n" + (match["yaml"] or ""))  # "\n": lines count from the "---"
+    else:
+        fields = _toml_front_matter("\n" + (toml["toml"] or "")) if toml else {}
+    found = match or toml
+    body = text[found.end():] if found else text
     header = Header(title=_text(fields, "title"), outlet=_text(fields, "outlet"),
                     section_label=_text(fields, "section"), source="front matter")
     authors = _texts(fields, "author")
@@ -47,10 +57,9 @@ def parse_markdown(text: str) -> tuple[Header, list[Piece]]:
     published, updated = _date(fields, "published"), _date(fields, "updated")
     if published or updated:
         header.date_lines = [DateLine(published=published, updated=updated if updated != published else None)]
-    reader = _Blocks()
-    reader.feed(markdown.markdown(body))
-    reader.close()
-    return header, take_header_pieces(reader.pieces, header)
+    pieces, removed = html_pieces(markdown.markdown(body))
+    header.removed += removed
+    return header, take_header_pieces(pieces, header)
 
 
 def _front_matter(text: str) -> dict[str, YNode]:
@@ -63,6 +72,35 @@ def _front_matter(text: str) -> dict[str, YNode]:
     if tree.kind != "map":
         raise ArticleTextError("front matter: expected keys such as title: and date:", tree.line, tree.column)
     return {key.lower(): node for key, node in tree.items.items()}
+
+
+def _toml_front_matter(text: str) -> dict[str, YNode]:
+    """TOML front matter as located nodes, so that a bad date is reported where it is written."""
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        place = TOML_ERROR_PLACE.search(str(error))
+        line, column = (int(place["line"]), int(place["column"])) if place else (1, 1)
+        message = TOML_ERROR_PLACE.sub("", str(error))
+        raise ArticleTextError(f"front matter: TOML syntax: {message}", line, column) from None
+    lines = text.split("\n")
+    fields: dict[str, YNode] = {}
+    for key, value in table.items():
+        written = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=\s*")
+        number = next((i for i, row in enumerate(lines) if written.match(row)), None)
+        place = written.match(lines[number]) if number is not None else None
+        line, column = (number + 1, place.end() + 1) if number is not None and place else (1, 1)
+        fields[key.lower()] = _toml_node(value, line, column)
+    return fields
+
+
+def _toml_node(value: Any, line: int, column: int) -> YNode:
+    if isinstance(value, dict):
+        return YNode("map", {key: _toml_node(item, line, column) for key, item in value.items()}, "map", line, column)
+    if isinstance(value, list):
+        return YNode("seq", [_toml_node(item, line, column) for item in value], "seq", line, column)
+    text = value.isoformat() if isinstance(value, dt.date | dt.time) else str(value)
+    return YNode("scalar", text, "text", line, column)
 
 
 def _node(fields: dict[str, YNode], what: str) -> YNode | None:
@@ -92,56 +130,3 @@ def _date(fields: dict[str, YNode], what: str) -> dt.date | None:
         raise ArticleTextError(f'front matter: "{node.text}" is not a date (write it as YYYY-MM-DD)',
                                node.line, node.column)
     return date
-
-
-class _Blocks(HTMLParser):
-    """The text of each block of rendered Markdown (paragraph, heading, list item, quotation), markup dropped."""
-
-    KINDS: ClassVar[dict[str, str]] = {
-        **dict.fromkeys(("p", "li", "pre", "td", "th", "dt", "dd"), "paragraph"),
-        **{f"h{level}": "heading" for level in range(1, 7)},
-    }
-    HIDDEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "head", "title"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[Piece] = []
-        self.current: list[str] = []
-        self.open: list[str] = []
-        self.hidden = 0
-        self.group = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag == "br":
-            self.current.append(" ")
-        elif tag == "hr":
-            self.flush()
-        elif tag in self.KINDS or tag in {"ul", "ol", "blockquote", "table", "div"}:
-            self.flush()
-            self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self.KINDS or tag in {"ul", "ol", "blockquote", "table", "div"}:
-            self.flush()
-            if tag in self.open:
-                del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
-            if tag in {"ul", "ol", "blockquote", "table"}:
-                self.group += 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.current.append(data)
-
-    def flush(self) -> None:
-        text = " ".join("".join(self.current).split())
-        self.current = []
-        if not text:
-            return
-        tag = next((t for t in reversed(self.open) if t in self.KINDS), "p")
-        self.pieces.append(Piece(text, self.KINDS[tag], self.group, item=tag == "li"))
-        if tag not in {"li", "td", "th"} and "blockquote" not in self.open:
-            self.group += 1

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from .article_body import BOX_HEADER, BULLET, SENTENCE_END, Piece, is_boilerplate, is_prose
-from .article_dates import DateLine, is_stamp, read_date_line
-from .article_header import DOMAIN, Header, classify_candidates, is_section_like, read_byline
+from .article_dates import DateLine, is_stamp, parse_date, read_date_line
+from .article_header import DOMAIN, Header, classify_candidates, credit_byline, is_section_like, read_byline
 
 HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
@@ -28,6 +28,13 @@ LONG_LINE = 100
 """Hard-wrapped text has shorter lines: a line this long is a paragraph of its own."""
 SECTION_PREFIX = re.compile(r"^(?:section|category|filed\s+under)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 OUTLET_PREFIX = re.compile(r"^(?:source|outlet|publication|publisher)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+MAIL_HEADER = re.compile(r"^(?P<field>from|sent|date|to|cc|bcc|subject|reply-to|importance|attachments?)\s*:\s*"
+                         r"(?P<value>\S.*)$", re.IGNORECASE)
+FORWARDED = re.compile(r"^-*\s*(?:original\s+message|forwarded\s+message|begin\s+forwarded\s+message)\s*-*:?$",
+                       re.IGNORECASE)
+REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
+SIGNATURE = "--"
+"""The line that opens an email's signature ("-- "): what follows it is the sender's, not the story's."""
 BREADCRUMB = re.compile(r"\s+(?:›|»|>|/)\s+|\s*(?:›|»|\|)\s*")
 
 
@@ -56,21 +63,72 @@ class TextHeader:
     """Every header line, in the order of the text."""
 
 
+@dataclass
+class Envelope:
+    """The mail headers of copy forwarded by email, and the signature at its end: removed, but read for the date."""
+
+    removed: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    """The signature's lines, from its "--" on."""
+    sent: DateLine | None = None
+    """When the innermost message was sent, the day its story was filed."""
+    subject: str = ""
+
+
 def parse_text(text: str) -> tuple[Header, list[Piece]]:
     """The header's findings and the body's pieces of a normalised plain text."""
+    envelope, text = _envelope(text)
     lines = _lines(text)
     end = _header_end(lines)
     found = TextHeader()
     for line in lines[:end]:
         _sort_header_line(line, found)
     header, leftover = classify_candidates([line.text for line in found.candidates], found.sections, found.outlets)
-    header.bylines = found.bylines
-    header.date_lines = found.dates
-    header.removed = found.removed
+    header.title = header.title or envelope.subject
+    header.date_lines = found.dates or ([envelope.sent] if envelope.sent else [])
+    header.removed = [*envelope.removed, *found.removed, *envelope.signature]
     kept = [*found.deck, *(found.candidates[index] for index in leftover)]
     pieces = [Piece(line.text, group=line.block) for line in found.in_order if any(line is k for k in kept)]
     pieces += _paragraphs(lines[end:])
+    header.bylines = found.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
     return header, pieces
+
+
+def _envelope(text: str) -> tuple[Envelope, str]:
+    """The mail headers at the top of forwarded copy (one set per message) and the signature at its end, if any.
+
+    Headers count only as a set with a From: line and a Subject: or Sent: line, so that a lone "Date: …" line
+    of a story stays its date line.
+    """
+    rows = text.split("\n")
+    envelope = Envelope()
+    end = 0
+    for index, row in enumerate(rows):
+        if row.strip() and not (MAIL_HEADER.match(row.strip()) or FORWARDED.match(row.strip())):
+            break
+        end = index + 1
+    fields = [match for row in rows[:end] if (match := MAIL_HEADER.match(row.strip()))]
+    names = {match["field"].lower() for match in fields}
+    if "from" not in names or not names & {"subject", "sent"}:
+        return envelope, text
+    envelope.removed = [row.strip() for row in rows[:end] if row.strip()]
+    for match in fields:
+        if match["field"].lower() in {"sent", "date"}:
+            date = parse_date(match["value"])
+            envelope.sent = DateLine(printed=date) if date else envelope.sent
+        elif match["field"].lower() == "subject":
+            envelope.subject = REPLY_PREFIX.sub("", match["value"]).strip()
+    rest = rows[end:]
+    signature = next((index for index in range(len(rest) - 1, -1, -1) if rest[index].rstrip() == SIGNATURE), None)
+    if signature is not None:
+        envelope.signature = [SIGNATURE, *(row.strip() for row in rest[signature + 1:] if row.strip())]
+        rest = rest[:signature]
+    return envelope, "\n".join(rest)
+
+
+def text_pieces(text: str) -> list[Piece]:
+    """The paragraphs of a plain text that has no header of its own (a CMS export's body field)."""
+    return _paragraphs(_lines(text))
 
 
 def _lines(text: str) -> list[Line]:

@@ -18,12 +18,17 @@ from .load import Loaded, SeedFile
 from .model import ParsedText
 from .yamlfile import YNode
 
-FORMAT_NAMES = {"text": "plain text", "html": "saved web page", "markdown": "Markdown export"}
+FORMAT_NAMES = {"text": "plain text", "html": "saved web page", "markdown": "Markdown export", "json": "JSON export",
+                "xml": "XML: NITF, NewsML-G2 or a feed item"}
 ORIGINS = {
     "text": {"title": "the text's headline", "outlet": "the text's outlet line", "byline": 'the "By" line'},
     "html": {"title": "the page's title", "outlet": "the page's site name", "byline": "the page's author"},
     "markdown": {"title": "the front matter's title", "outlet": "the front matter's outlet",
                  "byline": "the front matter's author"},
+    "json": {"title": "the export's headline", "outlet": "the export's publisher or source",
+             "byline": "the export's author"},
+    "xml": {"title": "the file's headline", "outlet": "the file's provider, publisher or channel",
+            "byline": "the file's byline or creator"},
 }
 """Where each format's reader finds the title, outlet and byline."""
 DATE_SOURCES = {"published": 'the "Published" stamp', "updated": 'the "Updated" stamp', "date line": "the date line",
@@ -115,6 +120,8 @@ def _date_origin(parsed: ParsedText) -> str:
         return "the page's metadata"
     if parsed.source_format == "markdown" and parsed.date_source != "dateline":
         return "the front matter"
+    if parsed.source_format in {"json", "xml"} and parsed.date_source != "dateline":
+        return "the file's metadata"
     return DATE_SOURCES.get(parsed.date_source, "the text")
 
 

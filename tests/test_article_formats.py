@@ -1,4 +1,4 @@
-"""Articles as received in many layouts: plain text, saved web pages and Markdown exports.
+"""Articles as received in many layouts: plain text, saved web pages, Markdown, JSON and XML exports.
 
 Each article in `tests/cases/articles/` was written for these tests and has a
 reviewed `NAME.expected.yml`: its title, date, outlet, byline, dateline,
@@ -68,11 +68,11 @@ def test_the_body_is_every_paragraph_and_subheading_in_order(path: Path) -> None
     assert [block.text for block in parse(path).blocks] == body_blocks(expected(path)["body"])
 
 
-def test_the_fixtures_cover_eight_articles_in_five_layouts_and_three_formats() -> None:
+def test_the_fixtures_cover_twenty_articles_in_fifteen_layouts_and_every_format() -> None:
     articles = [path for path in FILES if path != HOSTILE]
-    assert len(articles) >= 8
-    assert len({expected(path)["layout"] for path in articles}) >= 5
-    assert {path.suffix for path in articles} == {".txt", ".html", ".md"}
+    assert len(articles) >= 20
+    assert len({expected(path)["layout"] for path in articles}) >= 15
+    assert {path.suffix for path in articles} == {".txt", ".html", ".md", ".json", ".xml"}
 
 
 def test_the_crlf_and_bom_fixture_really_has_both() -> None:
