@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .article import ArticleTextError, normalise, parse_article
+from .article import FORMATS, ArticleTextError, normalise, parse_article
 from .errors import InputError, Problem, did_you_mean
 from .ledger import about_problems
 from .load import Loaded, SeedFile
@@ -194,8 +194,9 @@ def _articles(registry: Registry, loaded: Loaded, sidecars: list[tuple[CheckedFi
     meta = {file_id(file.name): (file, data) for file, _, data in sidecars}
     for stem, (file, _) in meta.items():
         if stem not in loaded.texts:
+            first, *others = FORMATS
             registry.problems.append(Problem(file.name, 0, 0, "", f'no article text beside this file: add '
-                                             f'"{stem}.txt", "{stem}.html" or "{stem}.md"'))
+                                             f'"{stem}{first}" (or {", ".join(others)})'))
     articles: dict[str, Article] = {}
     for article_id, (seed, raw) in loaded.texts.items():
         parsed = _parse_text(registry, article_id, seed, raw, memo)
