@@ -11,6 +11,7 @@ nothing else is. A wire's credits ("(Reporting by …; Editing by …)",
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import Block
@@ -40,10 +41,12 @@ _ALWAYS = r"""
   | (?:\d+\s+)?comments?(?:\s*\(\d+\))? | (?:leave|post|add)\s+a\s+comment\b.* | view\s+comments?
   | this\s+article\s+is\s+more\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\s+old | \d+\s+min(?:ute)?s?\s+read
   | (?:image|media|video)\s+(?:source|caption|copyright|credit)s?\s*[,:].* | our\s+standards\s*:.*
-  | [_*=~#·•—–-](?:\s*[_*=~#·•—–-]){2,}
   | (?:follow|find\s+more\s+of)\s+.{0,80}\bcoverage\b.* | the\s+post\s+.+\s+appeared\s+first\s+on\s+(?-i:[A-Z0-9]).*
 """
 BOILERPLATE = re.compile(rf"^(?:{_ALWAYS})$", re.IGNORECASE | re.VERBOSE)
+RULE = re.compile(r"^[_*=~#·•—–-](?:\s*[_*=~#·•—–-]){2,}$")
+"""A line drawn across the page ("___", "* * *"): boilerplate when it stands alone, but under a line of its own
+block it may underline a heading, and the reader must see it as it was received."""
 BOX_HEADER = re.compile(r"^(?:related\b|share\b|read\s+more|more\s+on\s+this|see\s+also|also\s+read|you\s+(?:may|might)"
                         r"\s+also|recommended|most\s+(?:read|popular|viewed)|trending|more\s+stories|more\s+from)"
                         r"[^:]*:?$", re.IGNORECASE)
@@ -91,9 +94,11 @@ def _drop_boilerplate(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
     removed: list[str] = []
     box: int | None = None
     cut = False
+    lines_in_group = Counter(piece.group for piece in pieces)
     for piece in pieces:
         in_box = box is not None and (piece.group == box or (piece.item and BULLET.match(piece.text) is not None))
-        if is_boilerplate(piece.text) or (in_box and not is_prose(piece.text)):
+        rule = lines_in_group[piece.group] == 1 and RULE.match(piece.text.strip()) is not None
+        if rule or is_boilerplate(piece.text) or (in_box and not is_prose(piece.text)):
             removed.append(piece.text)
             box = piece.group if BOX_HEADER.match(piece.text) or in_box else None
             cut = cut or bool(kept)

@@ -243,10 +243,18 @@ def test_a_wire_credit_line_names_the_reporters_and_stays_in_the_text(trailer: s
     assert (parsed.byline, parsed.blocks[-1].text, parsed.removed) == (byline, trailer, ())
 
 
-@pytest.mark.parametrize("line", ["___", "* * *", "—————", "Follow AP's coverage of the elections at https://x.org",
+@pytest.mark.parametrize("line", ["Follow AP's coverage of the elections at https://x.org",
                                   "The post Bridge vote appeared first on Example Gazette."])
-def test_rules_and_feed_footers_are_boilerplate(line: str) -> None:
+def test_feed_footers_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("rule", ["___", "* * *", "—————"])
+def test_a_rule_standing_alone_is_removed_but_one_under_a_line_stays(rule: str) -> None:
+    alone = parse_article(f"Council votes on the bridge\n\n{TEXT}\n\n{rule}\n\nThe vote is on Monday.\n")
+    assert ([b.text for b in alone.blocks], alone.removed) == ([TEXT, "The vote is on Monday."], (rule,))
+    under = parse_article(f"Council votes on the bridge\n\n{TEXT}\n\nThe vote is on Monday.\n{rule}\n")
+    assert (" ".join(b.text for b in under.blocks).endswith(f"Monday. {rule}"), under.removed) == (True, ())
 
 
 @pytest.mark.parametrize("line", ["Follow the money, the auditor told the council.",
