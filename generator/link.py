@@ -25,8 +25,6 @@ WORD_BEFORE_FIRST = r"(?<!\w.)"
 WORD_AFTER = r"(?![\w])"
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 """The word after a name, on the same line."""
-TITLE_CASE_SHARE = 0.8
-"""A line with at least this share of its words capitalised is set in title case, where capitals prove nothing."""
 MARKDOWN_PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\]\([^)]*\)|<[^>]*>|\[[^\]]*\]")
 """Spans of editor Markdown that must not get links inside them: code, links, HTML tags."""
 
@@ -137,9 +135,8 @@ class Linker:
         blocked = sorted(protected)
         seen = set(skip)
         found: list[Mention] = []
-        title_case = _in_title_case(text)
         candidates = [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(text)
-                      if title_case or not runs_on(text, m.end())]
+                      if not runs_on(text, m.end())]
         if variants:
             exact = [(start, end) for start, end, _, _ in candidates]
             candidates += [(start, end, entity, Alias(name=text[start:end]))
@@ -163,20 +160,16 @@ class Linker:
 
 def runs_on(text: str, end: int) -> bool:
     """Whether the name ending at `end` is the start of a longer name: the next word is capitalised and is no
-    function word, month, weekday or title ("Mosul Dam", but "US President Joe Biden" and "Baghdad on Monday")."""
+    function word, month, weekday or title ("Mosul Dam", but "US President Joe Biden" and "Baghdad on Monday").
+
+    A heading in title case ("Kadhimi Visits Washington") loses a link by this, but a heading is never a page's
+    only mention of a name, and a link to the wrong page ("Protests Reach Sadr City") is worse than one missing.
+    """
     following = NEXT_WORD.match(text, end)
     if following is None or not following.group(1)[0].isupper():
         return False
     word = following.group(1).lower()
     return not (word in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in TITLES)
-
-
-def _in_title_case(text: str) -> bool:
-    """Whether `text` is a heading set in title case ("Kadhimi Visits Washington"); a sentence ends with a stop."""
-    if text.rstrip().endswith((".", "!", "?", "…", ".\"", ".”")):
-        return False
-    initials = [word[0] for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
-    return len(initials) >= 3 and sum(initial.isupper() for initial in initials) >= TITLE_CASE_SHARE * len(initials)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

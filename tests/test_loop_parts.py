@@ -61,6 +61,7 @@ def test_one_scan_finds_the_words_a_search_per_word_finds(texts: list[str], word
 def test_words_inside_and_at_the_start_of_longer_ones_are_found() -> None:
     assert words_in(["The CJTF-OIR command and SOFA Plus"], ["OIR", "CJTF-OIR", "SOFA", "SOFA Plus", "IR"]) == {
         "OIR", "CJTF-OIR", "SOFA", "SOFA Plus"}
+    assert words_in(["The G-20 met."], ["G", "G-20"]) == {"G", "G-20"}  # a one-letter word at the start too
 
 
 def test_a_partial_write_leaves_other_pages_alone_and_removes_the_gone(tmp_path: Path) -> None:
