@@ -249,7 +249,7 @@ class Checker:
             self.problem(node, key, f'expected a date written YYYY-MM-DD, YYYY-MM or YYYY, got "{node.text}"')
             return None
         try:
-            dt.date.fromisoformat((node.text + "-01-01")[:10] if len(node.text) < 10 else node.text)
+            dt.date.fromisoformat((node.text + "-01-01")[:10])  # YYYY and YYYY-MM read as their first day
         except ValueError:
             self.problem(node, key, f'"{node.text}" is not a real date')
             return None

@@ -72,7 +72,9 @@ def write_pages(pages: Mapping[str, str | bytes], out_dir: Path, every: Collecti
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace `target` with `data` in one step: a crash leaves the old file or the new one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    # Beside the target, so the rename stays on one file system; a dot file, so a crash never leaves a page MkDocs
+    # would publish.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

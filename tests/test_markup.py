@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markup import Span, attribute, page_text, plain, strip_markdown, wrap
+from generator.markup import Span, attribute, cell, page_text, plain, strip_markdown, wrap
 
 
 def test_each_syntax_character_becomes_a_numeric_reference() -> None:
@@ -53,6 +53,15 @@ def test_nested_spans_close_inside_out_and_crossing_ones_are_dropped() -> None:
     assert wrap(text, nested) == "<o>ab<i><j>cd</j></i>efgh</o>"
     crossing = [Span(0, 4, "<a>", "</a>"), Span(2, 6, "<b>", "</b>"), Span(6, 8, "<c>", "</c>")]
     assert wrap(text, crossing) == "<a>abcd</a>ef<c>gh</c>"
+
+
+def test_a_span_that_starts_where_another_ends_is_kept() -> None:
+    touching = [Span(0, 2, "<x>", "</x>"), Span(2, 4, "<y>", "</y>")]
+    assert wrap("abcd", touching) == "<x>ab</x><y>cd</y>"
+
+
+def test_a_table_cell_is_one_line_with_no_bar_and_its_words_as_written() -> None:
+    assert cell("Two  spaces\nthen | a bar") == "Two  spaces then &#124; a bar"
 
 
 def test_spans_are_applied_whatever_their_order() -> None:

@@ -110,3 +110,24 @@ def test_a_markdown_link_with_another_scheme_is_refused_where_it_stands() -> Non
     assert problems("topic", text) == [
         'seeds/x.yml:7:15: sections[0].facts[0].text: the link to "ftp://a.example/x" is not a web address: links '
         "must start with http:// or https://, or be relative"]
+
+
+CHART = ("title: T\nunits: seats\nkind: bar\nseries:\n  - name: S\n    points:\n"
+         "      - label: a\n        value: {first}\n        sources: [s]\n"
+         "      - label: b\n        value: {second}\n        sources: [s]\n")
+
+
+def test_a_whole_figure_stays_whole_and_a_decimal_stays_decimal() -> None:
+    """17 seats is shown as 17, never 17.0: the type the validator gives is the type the page prints."""
+    tree = parse_yaml(CHART.format(first="17", second="-2.5"))
+    assert tree is not None
+    found: list[Problem] = []
+    checked = check_file("seeds/x.yml", kind_named("chart"), tree, found)
+    assert found == []
+    points = checked.records[0][1]["series"][0].points
+    assert [(repr(point.value), type(point.value)) for point in points] == [("17", int), ("-2.5", float)]
+
+
+def test_a_word_where_a_figure_belongs_gets_no_hint() -> None:
+    assert problems("chart", CHART.format(first="many", second="2")) == [
+        'seeds/x.yml:8:16: series[0].points[0].value: expected a number, got "many"']

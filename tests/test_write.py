@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,22 @@ def test_a_failed_replace_leaves_no_temporary_file_and_says_why(tmp_path: Path) 
     with pytest.raises(IsADirectoryError):
         atomic_write(tmp_path / "index.md", b"# Home\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["index.md"]
+
+
+def test_the_temporary_file_is_hidden_beside_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside it, so the rename is one step on one file system; hidden, so MkDocs never publishes a half-written page
+    a crash left behind (it skips dot files)."""
+    renamed: list[tuple[Path, Path]] = []
+    real_replace = os.replace
+
+    def replace(source: str, target: Path) -> None:
+        renamed.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    atomic_write(tmp_path / "a" / "index.md", b"# Home\n")
+    [(temporary, target)] = renamed
+    assert (temporary.parent, temporary.name[:5], target) == (tmp_path / "a", ".tmp-", tmp_path / "a" / "index.md")
 
 
 def test_the_manifest_lists_exactly_the_pages_written(tmp_path: Path) -> None:
