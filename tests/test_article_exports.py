@@ -69,6 +69,34 @@ def test_json_values_in_other_shapes() -> None:
                                  [TEXT, MORE])
 
 
+BLOCKS = [("paragraph", TEXT), ("heading", "Next steps"), ("paragraph", MORE)]
+
+
+@pytest.mark.parametrize("body", [
+    {"paragraphs": [TEXT, "Next steps", MORE]},
+    {"body": [{"type": "paragraph", "text": TEXT}, {"type": "heading", "text": "Next steps"},
+              {"type": "paragraph", "text": MORE}]},
+    {"elements": [{"content": TEXT}, {"type": "h2", "content": "Next steps"}, {"content": MORE}]},
+    {"blocks": [{"type": "paragraph", "data": {"text": TEXT}}, {"type": "header", "data": {"text": "Next steps"}},
+                {"type": "image", "data": {"caption": "The river."}}, {"type": "paragraph", "data": {"text": MORE}}]},
+    {"body": [{"_type": "block", "style": "normal", "children": [{"_type": "span", "text": TEXT[:20]},
+                                                                 {"_type": "span", "text": TEXT[20:]}]},
+              {"_type": "block", "style": "h2", "children": [{"_type": "span", "text": "Next steps"}]},
+              {"_type": "block", "style": "normal", "children": [{"_type": "span", "text": MORE}]}]},
+    {"fields": {"body": {"nodeType": "document", "content": [
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": TEXT}]},
+        {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "Next steps"}]},
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": MORE[:9]},
+                                              {"nodeType": "hyperlink", "content": [{"nodeType": "text",
+                                                                                     "value": MORE[9:]}]}]}]}}},
+])
+def test_a_body_given_as_a_list_of_blocks(body: dict[str, object]) -> None:
+    """Strings, `{"text": …}` objects and the typed blocks of Editor.js, Portable Text and rich-text editors."""
+    parsed = parse_article(json.dumps({"title": "Council votes on the bridge", **body}), ".json")
+    assert [(block.kind, block.text) for block in parsed.blocks] == BLOCKS
+    assert parsed.removed in {(), ("The river.",)}
+
+
 def test_a_json_date_that_cannot_be_read_is_listed_not_guessed() -> None:
     parsed = parse_article(json.dumps({**ARTICLE, "date": "the day after"}), ".json")
     assert (parsed.page_date, parsed.unread_dates) == (None, ("date: the day after",))
