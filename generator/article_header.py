@@ -157,8 +157,8 @@ def _headline_index(candidates: list[str]) -> int | None:
     return max(range(len(candidates)), key=lambda i: len(candidates[i]), default=None)
 
 
-def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
-    """The headline, byline and date lines at the top of a page's or export's text are the header's, not the body's."""
+def take_leading_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The headline (as a heading), byline and date lines at the top of a page's or export's text are the header's."""
     taken = 0
     if not header.title and pieces and pieces[0].kind == "heading":
         header.title, taken = pieces[0].text, 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 
@@ -26,7 +27,8 @@ from trafilatura.settings import use_config
 from .article import ArticleTextError
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
-from .article_header import Header, take_header_pieces
+from .article_header import Header
+from .article_text import take_header_pieces
 
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)  # a page that cannot be read is reported as a problem instead
@@ -42,6 +44,9 @@ CLEANER = Cleaner(scripts=True, javascript=True, comments=True, style=True, proc
 """Scripts, styles, frames and embedded objects out before extraction, keeping the text that follows them
 (the extractor drops a paragraph whose words come after an `<embed>`); class names stay, since they help
 the extractor tell boilerplate from text. `<noscript>` goes with its text: a browser never shows it."""
+CONDITIONAL_COMMENT = re.compile(r"<!--\[if\b[^\]]*\]>.*?<!\[endif\]-->", re.DOTALL | re.IGNORECASE)
+"""Word's "Save as HTML" keeps the document's properties in conditional comments (`<o:Created>` among them): the
+times the file was made and saved, not when the story was published, so the metadata is read without them."""
 BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "code": "paragraph", "row": "paragraph"}
 CONTAINER_TAGS = {"list", "table", "quote", "div", "main"}
 
@@ -58,7 +63,7 @@ def parse_html(page: str) -> tuple[Header, list[Piece]]:
     main = ElementTree.fromstring(extracted).find("main")
     for number, element in enumerate(main if main is not None else ()):
         _collect(element, number, pieces)
-    header = _metadata(page)
+    header = _metadata(CONDITIONAL_COMMENT.sub("", page))
     pieces = take_header_pieces(pieces, header)
     header.left_out = _left_out(page, header, pieces)
     return header, pieces

@@ -25,8 +25,8 @@ from .article import ArticleTextError
 from .article_blocks import html_pieces, html_text, is_html
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
-from .article_header import Header, take_header_pieces
-from .article_text import text_pieces
+from .article_header import Header
+from .article_text import take_header_pieces, text_pieces
 
 KEYS = {
     "title": ("headlines", "headline", "title", "hed", "heading"),

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 
 from .article_body import BOX_HEADER, BULLET, SENTENCE_END, Piece, is_boilerplate, is_prose
 from .article_dates import DateLine, is_stamp, parse_date, read_date_line
-from .article_header import DOMAIN, Header, classify_candidates, credit_byline, is_section_like, read_byline
+from .article_header import (
+    DOMAIN,
+    Header,
+    classify_candidates,
+    credit_byline,
+    is_section_like,
+    read_byline,
+    take_leading_pieces,
+)
 
 HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
@@ -79,19 +87,52 @@ def parse_text(text: str) -> tuple[Header, list[Piece]]:
     """The header's findings and the body's pieces of a normalised plain text."""
     envelope, text = _envelope(text)
     lines = _lines(text)
+    header, kept, end = _read_top(lines)
+    header.title = header.title or envelope.subject
+    header.date_lines = header.date_lines or ([envelope.sent] if envelope.sent else [])
+    header.removed = [*envelope.removed, *header.removed, *envelope.signature]
+    pieces = [Piece(line.text, group=line.block) for line in kept]
+    pieces += _paragraphs(lines[end:])
+    header.bylines = header.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
+    return header, pieces
+
+
+def _read_top(lines: list[Line]) -> tuple[Header, list[Line], int]:
+    """The header read from the top of the lines, the header lines that belong to the body, and where it ends."""
     end = _header_end(lines)
     found = TextHeader()
     for line in lines[:end]:
         _sort_header_line(line, found)
     header, leftover = classify_candidates([line.text for line in found.candidates], found.sections, found.outlets)
-    header.title = header.title or envelope.subject
-    header.date_lines = found.dates or ([envelope.sent] if envelope.sent else [])
-    header.removed = [*envelope.removed, *found.removed, *envelope.signature]
+    header.date_lines = found.dates
+    header.removed = found.removed
+    header.bylines = found.bylines
     kept = [*found.deck, *(found.candidates[index] for index in leftover)]
-    pieces = [Piece(line.text, group=line.block) for line in found.in_order if any(line is k for k in kept)]
-    pieces += _paragraphs(lines[end:])
-    header.bylines = found.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
-    return header, pieces
+    return header, [line for line in found.in_order if any(line is k for k in kept)], end
+
+
+def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The headline, byline and date lines at the top of a page's or export's text are the header's, not the body's.
+
+    When the metadata gives no headline and the text does not open with a heading (a document exported from an
+    editor, a page with no title), the top is read as a plain text's is: headline, outlet, byline, date lines.
+    """
+    if not header.title and pieces and pieces[0].kind != "heading":
+        pieces = _top_as_text(pieces, header)
+    return take_leading_pieces(pieces, header)
+
+
+def _top_as_text(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The pieces left once the header at their top is read as a text file's, its findings added to `header`."""
+    lines = [Line(piece.text, index, len(piece.text)) for index, piece in enumerate(pieces)]
+    found, kept, end = _read_top(lines)
+    header.title = found.title
+    header.outlet = header.outlet or found.outlet
+    header.section_label = header.section_label or found.section_label
+    header.bylines = header.bylines or found.bylines
+    header.date_lines = header.date_lines or found.date_lines
+    header.removed += found.removed
+    return [*(pieces[line.block] for line in kept), *pieces[end:]]
 
 
 def _envelope(text: str) -> tuple[Envelope, str]:
