@@ -15,7 +15,7 @@ import datetime as dt
 
 from .article_body import Piece, build_body
 from .article_dates import Dateline, find_dateline
-from .article_header import Header
+from .article_header import Header, agency_name
 from .article_text import parse_text
 from .model import ParsedText
 
@@ -73,7 +73,8 @@ def _finish(header: Header, pieces: list[Piece], source_format: str) -> ParsedTe
     if page_date is None and dateline.day is not None:
         page_date, date_source = dateline.day, "dateline"
     unread = tuple(text for line in header.date_lines for text in line.unread)
-    return ParsedText(header.title, header.outlet, page_date, header.section_label, tuple(body),
+    outlet = header.outlet or agency_name(dateline.agency)  # "(Reuters)" names the outlet when nothing else does
+    return ParsedText(header.title, outlet, page_date, header.section_label, tuple(body),
                       tuple([*header.removed, *removed]), byline=header.bylines[0] if header.bylines else "",
                       dateline=dateline.place, dateline_date=dateline.day, date_source=date_source,
                       updated_date=updated, unread_dates=unread, source_format=source_format,

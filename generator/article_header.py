@@ -17,12 +17,30 @@ from dataclasses import dataclass, field
 from .article_body import Piece, is_prose
 from .article_dates import DateLine, is_stamp, read_date_line
 
+AGENCIES = {
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA",
+    "kyodo": "Kyodo News", "kyodo news": "Kyodo News", "tass": "TASS", "interfax": "Interfax",
+    "ria novosti": "RIA Novosti", "upi": "UPI", "bloomberg": "Bloomberg", "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "ani": "ANI",
+    "aap": "AAP", "bernama": "Bernama", "irna": "IRNA", "kuna": "KUNA", "wam": "WAM", "sana": "SANA",
+    "mena": "MENA", "apa": "APA", "pa": "PA Media", "pa media": "PA Media", "canadian press": "The Canadian Press",
+    "europa press": "Europa Press", "ntb": "NTB", "tt": "TT", "anp": "ANP", "belga": "Belga", "ctk": "ČTK",
+    "pap": "PAP", "mti": "MTI", "lusa": "Lusa", "jiji": "Jiji Press", "jiji press": "Jiji Press",
+}
+"""News agencies as copy names them (in a dateline's brackets, after "By"), and the name each goes by.
+
+A byline that is only an agency names no reporter, and gives the outlet when nothing else does."""
+NAME_LIKE_AGENCIES = frozenset({"pa", "tt", "ani", "sana", "mena", "lusa", "apa", "pap", "wam"})
+"""Agencies whose name is also a word or a person's name: alone in a line, they do not make it an outlet's."""
 OUTLET_WORDS = frozenset({
     "news", "times", "post", "press", "daily", "herald", "journal", "tribune", "gazette", "wire", "telegraph",
     "guardian", "observer", "chronicle", "review", "standard", "independent", "express", "mail", "mirror", "monitor",
     "today", "network", "media", "agency", "radio", "tv", "television", "broadcasting", "magazine", "weekly", "courier",
     "star", "sun", "globe", "register", "examiner", "dispatch", "bulletin", "reporter", "insider", "online", "world",
-    "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "npr", "upi", "dpa", "efe", "ansa", "xinhua", "kyodo", "tass",
+    "bbc", "cnn", "npr", *(name for name in AGENCIES if " " not in name and name not in NAME_LIKE_AGENCIES),
 })
 """Words that make a short capitalised line an outlet's name ("Complete News World", "The Harbour Herald")."""
 SECTION_NAMES = frozenset({
@@ -94,6 +112,20 @@ def credit_byline(pieces: list[Piece]) -> str:
         if match:
             return " ".join(CREDIT_PLACE.sub("", match["names"] or match["bare"]).split()).rstrip(" .")
     return ""
+
+
+def agency_name(text: str) -> str:
+    """The agency `text` names on its own ("REUTERS", "The Associated Press", "AFP staff"), or an empty string."""
+    words = " ".join(text.replace("’", "'").split()).strip(" .,").casefold().removeprefix("the ")
+    return AGENCIES.get(words.removesuffix(" staff"), "")
+
+
+def settle_agency_byline(header: Header, pieces: list[Piece]) -> None:
+    """A byline that is only an agency ("By REUTERS") gives the outlet, and the credit line's reporter the byline."""
+    agency = agency_name(header.bylines[0]) if header.bylines else ""
+    if agency:
+        header.outlet = header.outlet or agency
+        header.bylines = [reporter] if (reporter := credit_byline(pieces)) else header.bylines
 
 
 def is_outlet_like(line: str) -> bool:

@@ -24,6 +24,7 @@ from .article_header import (
     credit_byline,
     is_section_like,
     read_byline,
+    settle_agency_byline,
     take_leading_pieces,
 )
 
@@ -94,6 +95,7 @@ def parse_text(text: str) -> tuple[Header, list[Piece]]:
     pieces = [Piece(line.text, group=line.block) for line in kept]
     pieces += _paragraphs(lines[end:])
     header.bylines = header.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
+    settle_agency_byline(header, pieces)
     return header, pieces
 
 
@@ -119,7 +121,9 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     """
     if not header.title and pieces and pieces[0].kind != "heading":
         pieces = _top_as_text(pieces, header)
-    return take_leading_pieces(pieces, header)
+    pieces = take_leading_pieces(pieces, header)
+    settle_agency_byline(header, pieces)
+    return pieces
 
 
 def _top_as_text(pieces: list[Piece], header: Header) -> list[Piece]:

@@ -271,6 +271,26 @@ def test_a_wire_credit_line_names_the_reporters_and_stays_in_the_text(trailer: s
     assert (parsed.byline, parsed.blocks[-1].text, parsed.removed) == (byline, trailer, ())
 
 
+@pytest.mark.parametrize(("top", "first", "trailer", "byline", "outlet"), [
+    ("By REUTERS", "VALMERA, March 5 (Reuters) - The port reopened.", "(Reporting by Lena Ortiz; Editing by Tom Hale)",
+     "Lena Ortiz", "Reuters"),
+    ("By AFP", "The port reopened on Tuesday.", "", "AFP", "AFP"),
+    ("By The Associated Press", "The port reopened on Tuesday.", "", "The Associated Press", "The Associated Press"),
+    ("", "NEW YORK (AP) — The port reopened.", "", "", "The Associated Press"),
+    ("", "BERLIN, March 5 (dpa) - The port reopened.", "", "", "dpa"),
+    ("", "BEIJING, March 5 (Xinhua) -- The port reopened.", "", "", "Xinhua"),
+    ("Example Gazette\nBy REUTERS", "VALMERA, March 5 (Reuters) - The port reopened.", "", "REUTERS",
+     "Example Gazette"),
+    ("By Jane Doe", "LUSAKA, March 5 (Meridian) - The port reopened.", "", "Jane Doe", ""),
+])
+def test_an_agency_names_the_outlet_and_its_credit_line_the_reporter(top: str, first: str, trailer: str,
+                                                                    byline: str, outlet: str) -> None:
+    """An agency for a byline names no person: the credit line's reporter does; the agency is the outlet, unless
+    the copy names another."""
+    parsed = parse_article(f"Port reopens after strike\n{top}\n\n{first}\n\n{trailer}\n")
+    assert (parsed.byline, parsed.outlet) == (byline, outlet)
+
+
 @pytest.mark.parametrize("line", ["___", "* * *", "—————", "Follow AP's coverage of the elections at https://x.org",
                                   "The post Bridge vote appeared first on Example Gazette."])
 def test_rules_and_feed_footers_are_boilerplate(line: str) -> None:
