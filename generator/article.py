@@ -1,8 +1,9 @@
 """Parsing an article exactly as it was received: plain text, a saved web page, a Markdown, JSON or XML export.
 
 Each format has its own reader (`article_text`, `article_html`,
-`article_markdown`, `article_json`, `article_xml`), which finds the header (headline, outlet, section,
-byline, dates) and hands over the body in pieces. The rules shared by all
+`article_mhtml`, `article_markdown`, `article_json`, `article_xml`), which
+finds the header (headline, outlet, section, byline, dates) and hands over
+the body in pieces. The rules shared by all
 are applied here and in `article_body`: boilerplate is removed and listed,
 paragraphs and subheadings are told apart, and a dateline opening the first
 paragraph gives the place and day. The words are never changed; metadata
@@ -19,7 +20,8 @@ from .article_header import Header, agency_name
 from .article_text import parse_text
 from .model import ParsedText
 
-FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".xml": "xml"}
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".md": "markdown",
+           ".json": "json", ".xml": "xml"}
 """The article files `seeds/articles/` accepts, by suffix, and the format each holds."""
 
 
@@ -46,6 +48,10 @@ def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
         from .article_html import parse_html  # imported when needed: the extractor takes a while to load
 
         header, pieces = parse_html(text)
+    elif source_format == "mhtml":
+        from .article_mhtml import parse_mhtml
+
+        header, pieces = parse_mhtml(text)
     elif source_format == "markdown":
         from .article_markdown import parse_markdown
 
