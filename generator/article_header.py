@@ -54,6 +54,9 @@ SECTION_NAMES = frozenset({
 """Usual section labels, so that a lone "World" above a headline is read as one."""
 SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+(?P<label>[^|]{1,40})$")
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(?P<names>\S.*)$", re.IGNORECASE)
+ROLE_BYLINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, (?:[A-Z][\w-]+ ){0,3}(?:Reporter|"
+                         r"Correspondent|Editor|Writer|Columnist|Critic))$")
+"""A byline without "By" that names the writer's post: "Tom Ashby, Education Reporter"."""
 MAX_BYLINE_WORDS = 14
 HEADLINE_MIN_WORDS = 2
 """A line of one word above a longer one is a label (a kicker, a section), not the headline."""
@@ -89,8 +92,10 @@ class Header:
 
 
 def read_byline(line: str) -> str:
-    """The names of a byline ("By Jane Doe and Sam Roe, Example Wire"), or an empty string."""
+    """The names of a byline ("By Jane Doe and Sam Roe, Example Wire", "Jane Doe, Education Reporter"), or ""."""
     match = BYLINE.match(line.split(" | ")[0].split(" · ")[0].strip())
+    if not match and (role := ROLE_BYLINE.match(line.strip())):
+        return role["names"]
     if not match or len(line.split()) > MAX_BYLINE_WORDS:
         return ""
     names = match["names"].strip()
@@ -192,11 +197,11 @@ def _headline_index(candidates: list[str]) -> int | None:
 def take_leading_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     """The headline (as a heading), byline and date lines at the top of a page's or export's text are the header's."""
     taken = 0
-    if not header.title and pieces and pieces[0].kind == "heading":
-        header.title, taken = pieces[0].text, 1
+    if pieces and pieces[0].kind == "heading" and (not header.title or _within(pieces[0].text, header.title)):
+        header.title, taken = pieces[0].text, 1  # "Print: Headline" or "Headline - Site": the page's heading is it
     while taken < min(LEADING_HEADER_PIECES, len(pieces)) and not is_prose(pieces[taken].text):
         text = pieces[taken].text
-        if pieces[taken].kind == "heading" and _same_words(text, header.title):
+        if _same_words(text, header.title):
             pass
         elif byline := read_byline(text):
             header.bylines = header.bylines or [byline]
@@ -209,8 +214,17 @@ def take_leading_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     return pieces[taken:]
 
 
+def _within(heading: str, title: str) -> bool:
+    """Whether a heading is the title with words around it that a page title adds (the site's name, "Print:")."""
+    inner, outer = _words(heading), _words(title)
+    return HEADLINE_MIN_WORDS < len(inner) < len(outer) and any(
+        outer[start:start + len(inner)] == inner for start in range(len(outer) - len(inner) + 1))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"<[^>]{0,40}>", " ", text).casefold())
+
+
 def _same_words(heading: str, title: str) -> bool:
     """Whether a heading repeats the title, markup in the metadata's copy of it aside."""
-    def words(text: str) -> list[str]:
-        return re.findall(r"\w+", re.sub(r"<[^>]{0,40}>", " ", text).casefold())
-    return bool(title) and words(heading) == words(title)
+    return bool(title) and _words(heading) == _words(title)
