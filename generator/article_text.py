@@ -36,6 +36,9 @@ HEADLINE_MAX_WORDS = 25
 LONG_LINE = 100
 """Hard-wrapped text has shorter lines: a line this long is a paragraph of its own."""
 SECTION_PREFIX = re.compile(r"^(?:section|category|filed\s+under)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+LABELLED = re.compile(r"^(?P<field>headline|title|hed|byline|author|writer|date|dated)\s*:\s*(?P<value>\S.*)$",
+                      re.IGNORECASE)
+"""A header given as labelled fields, as a slug sheet or a desk's template writes it ("Headline: …", "Byline: …")."""
 OUTLET_PREFIX = re.compile(r"^(?:source|outlet|publication|publisher)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 MAIL_HEADER = re.compile(r"^(?P<field>from|sent|date|to|cc|bcc|subject|reply-to|importance|attachments?)\s*:\s*"
                          r"(?P<value>\S.*)$", re.IGNORECASE)
@@ -65,6 +68,8 @@ class TextHeader:
     """Short lines that are a headline, an outlet or a section label."""
     sections: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    """Headlines given by a label ("Headline: …"): they win over the short lines."""
     deck: list[Line] = field(default_factory=list)
     """Running text inside the header (a standfirst): it belongs to the body, as do short lines left over."""
     removed: list[str] = field(default_factory=list)
@@ -106,6 +111,7 @@ def _read_top(lines: list[Line]) -> tuple[Header, list[Line], int]:
     for line in lines[:end]:
         _sort_header_line(line, found)
     header, leftover = classify_candidates([line.text for line in found.candidates], found.sections, found.outlets)
+    header.title = found.titles[0] if found.titles else header.title
     header.date_lines = found.dates
     header.removed = found.removed
     header.bylines = found.bylines
@@ -210,7 +216,15 @@ def _runs_on(text: str) -> bool:
 
 
 def _is_header_line(text: str) -> bool:
-    return bool(read_byline(text) or is_stamp(text) or read_date_line(text))
+    return bool(read_byline(text) or is_stamp(text) or read_date_line(text) or _labelled(text))
+
+
+def _labelled(text: str) -> tuple[str, str] | None:
+    """The field and value of a labelled header line ("Byline: Jane Doe"), if it is one."""
+    match = LABELLED.match(text)
+    if not match or len(match["value"].split()) > HEADLINE_MAX_WORDS:
+        return None
+    return match["field"].lower(), match["value"].strip()
 
 
 def _header_end(lines: list[Line]) -> int:
@@ -237,6 +251,14 @@ def _sort_header_line(line: Line, found: TextHeader) -> None:
     elif byline:
         found.bylines.append(byline)
         found.dates += _date_parts_beside_byline(text)
+    elif labelled := _labelled(text):
+        field_name, value = labelled
+        if field_name in {"byline", "author", "writer"}:
+            found.bylines.append(read_byline(value) or value)
+        elif field_name in {"date", "dated"}:
+            found.dates.append(read_date_line(value) or DateLine(unread=(text,)))
+        else:
+            found.titles.append(value)
     elif match := SECTION_PREFIX.match(text):
         found.sections.append(match["value"])
     elif match := OUTLET_PREFIX.match(text):
