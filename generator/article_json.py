@@ -33,11 +33,11 @@ KEYS = {
     "body": ("content_elements", "articleBody", "body", "body_html", "bodyHtml", "content", "content_html",
              "contentHtml", "html", "text", "body_text", "bodyText", "fulltext", "story", "paragraphs", "blocks",
              "elements", "body_elements", "bodyElements"),
-    "published": ("datePublished", "first_publish_date", "published_at", "publishedAt", "published", "publish_date",
-                  "publishDate", "pubDate", "pub_date", "date", "display_date", "dateCreated", "created_at",
-                  "createdAt", "created", "date_gmt"),
-    "updated": ("dateModified", "last_updated_date", "modified", "modified_at", "modifiedAt", "updated",
-                "updated_at", "updatedAt", "lastmod", "last_modified", "modified_gmt"),
+    "published": ("datePublished", "date_published", "first_publish_date", "published_at", "publishedAt", "published",
+                  "publish_date", "publishDate", "pubDate", "pub_date", "date", "display_date", "dateCreated",
+                  "created_at", "createdAt", "created", "date_gmt"),
+    "updated": ("dateModified", "date_modified", "last_updated_date", "modified", "modified_at", "modifiedAt",
+                "updated", "updated_at", "updatedAt", "lastmod", "last_modified", "modified_gmt"),
     "author": ("credits", "author", "authors", "byline", "by", "creator", "creators", "writer", "writers"),
     "outlet": ("publisher", "source", "site_name", "siteName", "outlet", "publication", "site", "provider",
                "brand"),
@@ -81,7 +81,7 @@ def parse_json(text: str) -> tuple[Header, list[Piece]]:
     except json.JSONDecodeError as error:
         raise ArticleTextError(f"not valid JSON: {error.msg}", error.lineno, error.colno) from None
     article = _the_article(data)
-    header = Header(title=_first_text(article, "title"), outlet=_first_text(article, "outlet"),
+    header = Header(title=_first_text(article, "title"), outlet=_first_text(article, "outlet") or _feed_name(data),
                     section_label=_first_text(article, "section"), source="export metadata")
     authors = _authors(article)
     if authors:
@@ -94,6 +94,13 @@ def parse_json(text: str) -> tuple[Header, list[Piece]]:
     pieces, removed = _body(article)
     header.removed += removed
     return header, take_header_pieces(pieces, header)
+
+
+def _feed_name(data: Any) -> str:
+    """The name of a JSON Feed (`{"version": "https://jsonfeed.org/…", "title": …, "items": […]}`): the outlet."""
+    if isinstance(data, dict) and "jsonfeed.org" in str(data.get("version", "")):
+        return html_text(str(data.get("title") or ""))
+    return ""
 
 
 def _the_article(data: Any) -> dict[str, Any]:
