@@ -1,8 +1,9 @@
 """Parsing an article exactly as it was received: plain text, a saved web page, a Markdown, JSON or XML export.
 
 Each format has its own reader (`article_text`, `article_html`,
-`article_markdown`, `article_json`, `article_xml`), which finds the header (headline, outlet, section,
-byline, dates) and hands over the body in pieces. The rules shared by all
+`article_mhtml`, `article_markdown`, `article_json`, `article_xml`), which
+finds the header (headline, outlet, section, byline, dates) and hands over
+the body in pieces. The rules shared by all
 are applied here and in `article_body`: boilerplate is removed and listed,
 paragraphs and subheadings are told apart, and a dateline opening the first
 paragraph gives the place and day. The words are never changed; metadata
@@ -15,11 +16,12 @@ import datetime as dt
 
 from .article_body import Piece, build_body
 from .article_dates import Dateline, find_dateline
-from .article_header import Header
+from .article_header import Header, agency_name
 from .article_text import parse_text
 from .model import ParsedText
 
-FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".xml": "xml"}
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".md": "markdown",
+           ".json": "json", ".xml": "xml"}
 """The article files `seeds/articles/` accepts, by suffix, and the format each holds."""
 
 
@@ -46,6 +48,10 @@ def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
         from .article_html import parse_html  # imported when needed: the extractor takes a while to load
 
         header, pieces = parse_html(text)
+    elif source_format == "mhtml":
+        from .article_mhtml import parse_mhtml
+
+        header, pieces = parse_mhtml(text)
     elif source_format == "markdown":
         from .article_markdown import parse_markdown
 
@@ -73,7 +79,8 @@ def _finish(header: Header, pieces: list[Piece], source_format: str) -> ParsedTe
     if page_date is None and dateline.day is not None:
         page_date, date_source = dateline.day, "dateline"
     unread = tuple(text for line in header.date_lines for text in line.unread)
-    return ParsedText(header.title, header.outlet, page_date, header.section_label, tuple(body),
+    outlet = header.outlet or agency_name(dateline.agency)  # "(Reuters)" names the outlet when nothing else does
+    return ParsedText(header.title, outlet, page_date, header.section_label, tuple(body),
                       tuple([*header.removed, *removed]), byline=header.bylines[0] if header.bylines else "",
                       dateline=dateline.place, dateline_date=dateline.day, date_source=date_source,
                       updated_date=updated, unread_dates=unread, source_format=source_format,

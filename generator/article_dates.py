@@ -128,6 +128,8 @@ class Dateline:
     day: dt.date | None
     printed: str
     """The dateline as printed, up to and including its dash (it stays in the text)."""
+    agency: str = ""
+    """The agency in its brackets, as printed: "Reuters" in "NEW YORK, March 3 (Reuters) -"."""
 
 
 DASH = re.compile(r"\s*[—–]\s*|\s+--?\s+")
@@ -156,7 +158,8 @@ def find_dateline(paragraph: str, page_date: dt.date | None) -> Dateline | None:
     region_ok = len(parts) == 1 or CAPS_PLACE.match(parts[1]) or TITLE_PLACE.match(parts[1])
     if not (capitals or titled) or not region_ok:
         return None
-    return Dateline(", ".join(parts), _day(day_text, page_date), paragraph[:dash.end()].rstrip())
+    return Dateline(", ".join(parts), _day(day_text, page_date), paragraph[:dash.end()].rstrip(),
+                    agency["agency"].strip() if agency else "")
 
 
 def _day(text: str, page_date: dt.date | None) -> dt.date | None:

@@ -17,12 +17,30 @@ from dataclasses import dataclass, field
 from .article_body import Piece, is_prose
 from .article_dates import DateLine, is_stamp, read_date_line
 
+AGENCIES = {
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA",
+    "kyodo": "Kyodo News", "kyodo news": "Kyodo News", "tass": "TASS", "interfax": "Interfax",
+    "ria novosti": "RIA Novosti", "upi": "UPI", "bloomberg": "Bloomberg", "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "ani": "ANI",
+    "aap": "AAP", "bernama": "Bernama", "irna": "IRNA", "kuna": "KUNA", "wam": "WAM", "sana": "SANA",
+    "mena": "MENA", "apa": "APA", "pa": "PA Media", "pa media": "PA Media", "canadian press": "The Canadian Press",
+    "europa press": "Europa Press", "ntb": "NTB", "tt": "TT", "anp": "ANP", "belga": "Belga", "ctk": "ČTK",
+    "pap": "PAP", "mti": "MTI", "lusa": "Lusa", "jiji": "Jiji Press", "jiji press": "Jiji Press",
+}
+"""News agencies as copy names them (in a dateline's brackets, after "By"), and the name each goes by.
+
+A byline that is only an agency names no reporter, and gives the outlet when nothing else does."""
+NAME_LIKE_AGENCIES = frozenset({"pa", "tt", "ani", "sana", "mena", "lusa", "apa", "pap", "wam"})
+"""Agencies whose name is also a word or a person's name: alone in a line, they do not make it an outlet's."""
 OUTLET_WORDS = frozenset({
     "news", "times", "post", "press", "daily", "herald", "journal", "tribune", "gazette", "wire", "telegraph",
     "guardian", "observer", "chronicle", "review", "standard", "independent", "express", "mail", "mirror", "monitor",
     "today", "network", "media", "agency", "radio", "tv", "television", "broadcasting", "magazine", "weekly", "courier",
     "star", "sun", "globe", "register", "examiner", "dispatch", "bulletin", "reporter", "insider", "online", "world",
-    "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "npr", "upi", "dpa", "efe", "ansa", "xinhua", "kyodo", "tass",
+    "bbc", "cnn", "npr", *(name for name in AGENCIES if " " not in name and name not in NAME_LIKE_AGENCIES),
 })
 """Words that make a short capitalised line an outlet's name ("Complete News World", "The Harbour Herald")."""
 SECTION_NAMES = frozenset({
@@ -36,6 +54,9 @@ SECTION_NAMES = frozenset({
 """Usual section labels, so that a lone "World" above a headline is read as one."""
 SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+(?P<label>[^|]{1,40})$")
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(?P<names>\S.*)$", re.IGNORECASE)
+ROLE_BYLINE = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, (?:[A-Z][\w-]+ ){0,3}(?:Reporter|"
+                         r"Correspondent|Editor|Writer|Columnist|Critic))$")
+"""A byline without "By" that names the writer's post: "Tom Ashby, Education Reporter"."""
 MAX_BYLINE_WORDS = 14
 HEADLINE_MIN_WORDS = 2
 """A line of one word above a longer one is a label (a kicker, a section), not the headline."""
@@ -71,8 +92,10 @@ class Header:
 
 
 def read_byline(line: str) -> str:
-    """The names of a byline ("By Jane Doe and Sam Roe, Example Wire"), or an empty string."""
+    """The names of a byline ("By Jane Doe and Sam Roe, Example Wire", "Jane Doe, Education Reporter"), or ""."""
     match = BYLINE.match(line.split(" | ")[0].split(" · ")[0].strip())
+    if not match and (role := ROLE_BYLINE.match(line.strip())):
+        return role["names"]
     if not match or len(line.split()) > MAX_BYLINE_WORDS:
         return ""
     names = match["names"].strip()
@@ -94,6 +117,20 @@ def credit_byline(pieces: list[Piece]) -> str:
         if match:
             return " ".join(CREDIT_PLACE.sub("", match["names"] or match["bare"]).split()).rstrip(" .")
     return ""
+
+
+def agency_name(text: str) -> str:
+    """The agency `text` names on its own ("REUTERS", "The Associated Press", "AFP staff"), or an empty string."""
+    words = " ".join(text.replace("’", "'").split()).strip(" .,").casefold().removeprefix("the ")
+    return AGENCIES.get(words.removesuffix(" staff"), "")
+
+
+def settle_agency_byline(header: Header, pieces: list[Piece]) -> None:
+    """A byline that is only an agency ("By REUTERS") gives the outlet, and the credit line's reporter the byline."""
+    agency = agency_name(header.bylines[0]) if header.bylines else ""
+    if agency:
+        header.outlet = header.outlet or agency
+        header.bylines = [reporter] if (reporter := credit_byline(pieces)) else header.bylines
 
 
 def is_outlet_like(line: str) -> bool:
@@ -157,14 +194,14 @@ def _headline_index(candidates: list[str]) -> int | None:
     return max(range(len(candidates)), key=lambda i: len(candidates[i]), default=None)
 
 
-def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
-    """The headline, byline and date lines at the top of a page's or export's text are the header's, not the body's."""
+def take_leading_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The headline (as a heading), byline and date lines at the top of a page's or export's text are the header's."""
     taken = 0
-    if not header.title and pieces and pieces[0].kind == "heading":
-        header.title, taken = pieces[0].text, 1
+    if pieces and pieces[0].kind == "heading" and (not header.title or _within(pieces[0].text, header.title)):
+        header.title, taken = pieces[0].text, 1  # "Print: Headline" or "Headline - Site": the page's heading is it
     while taken < min(LEADING_HEADER_PIECES, len(pieces)) and not is_prose(pieces[taken].text):
         text = pieces[taken].text
-        if pieces[taken].kind == "heading" and _same_words(text, header.title):
+        if _same_words(text, header.title):
             pass
         elif byline := read_byline(text):
             header.bylines = header.bylines or [byline]
@@ -177,8 +214,17 @@ def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
     return pieces[taken:]
 
 
+def _within(heading: str, title: str) -> bool:
+    """Whether a heading is the title with words around it that a page title adds (the site's name, "Print:")."""
+    inner, outer = _words(heading), _words(title)
+    return HEADLINE_MIN_WORDS < len(inner) < len(outer) and any(
+        outer[start:start + len(inner)] == inner for start in range(len(outer) - len(inner) + 1))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"<[^>]{0,40}>", " ", text).casefold())
+
+
 def _same_words(heading: str, title: str) -> bool:
     """Whether a heading repeats the title, markup in the metadata's copy of it aside."""
-    def words(text: str) -> list[str]:
-        return re.findall(r"\w+", re.sub(r"<[^>]{0,40}>", " ", text).casefold())
-    return bool(title) and words(heading) == words(title)
+    return bool(title) and _words(heading) == _words(title)

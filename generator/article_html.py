@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 
@@ -26,7 +27,8 @@ from trafilatura.settings import use_config
 from .article import ArticleTextError
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
-from .article_header import Header, take_header_pieces
+from .article_header import Header
+from .article_text import take_header_pieces
 
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)  # a page that cannot be read is reported as a problem instead
@@ -42,6 +44,11 @@ CLEANER = Cleaner(scripts=True, javascript=True, comments=True, style=True, proc
 """Scripts, styles, frames and embedded objects out before extraction, keeping the text that follows them
 (the extractor drops a paragraph whose words come after an `<embed>`); class names stay, since they help
 the extractor tell boilerplate from text. `<noscript>` goes with its text: a browser never shows it."""
+CONDITIONAL_COMMENT = re.compile(r"<!--\[if\b[^\]]*\]>.*?<!\[endif\]-->", re.DOTALL | re.IGNORECASE)
+"""Word's "Save as HTML" keeps the document's properties in conditional comments (`<o:Created>` among them): the
+times the file was made and saved, not when the story was published, so the metadata is read without them."""
+PLACE_PREFIX = 60
+"""How much of a piece's text is looked for in the page to find where it stands."""
 BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "code": "paragraph", "row": "paragraph"}
 CONTAINER_TAGS = {"list", "table", "quote", "div", "main"}
 
@@ -58,10 +65,23 @@ def parse_html(page: str) -> tuple[Header, list[Piece]]:
     main = ElementTree.fromstring(extracted).find("main")
     for number, element in enumerate(main if main is not None else ()):
         _collect(element, number, pieces)
-    header = _metadata(page)
+    blocks = _page_blocks(page)
+    pieces = _in_page_order(pieces, blocks)
+    header = _metadata(CONDITIONAL_COMMENT.sub("", page))
     pieces = take_header_pieces(pieces, header)
-    header.left_out = _left_out(page, header, pieces)
+    header.left_out = _left_out(blocks, header, pieces)
     return header, pieces
+
+
+def _in_page_order(pieces: list[Piece], blocks: list[str]) -> list[Piece]:
+    """The pieces in the order the page shows them: the extractor can put the block it is surest of first (a
+    story `<div>` before the headline and date `<div>`s above it)."""
+    visible = "\n".join(blocks)
+    places: list[int] = []
+    for piece in pieces:
+        found = visible.find(piece.text[:PLACE_PREFIX])
+        places.append(found if found >= 0 else (places[-1] if places else 0))
+    return [piece for _, piece in sorted(zip(places, pieces, strict=True), key=lambda pair: pair[0])]
 
 
 def _collect(element: ElementTree.Element, group: int, pieces: list[Piece]) -> None:
@@ -71,12 +91,33 @@ def _collect(element: ElementTree.Element, group: int, pieces: list[Piece]) -> N
         for child in element:
             _collect(child, group, pieces)
         return
-    separator = " | " if element.tag == "row" else " "
-    parts = (" ".join("".join(cell.itertext()).split()) for cell in element) if element.tag == "row" else None
-    text = separator.join(p for p in parts if p) if parts is not None else " ".join("".join(element.itertext()).split())
-    if text:
-        kind = BLOCK_TAGS.get(element.tag, "paragraph")
-        pieces.append(Piece(text, kind, group, item=element.tag == "item"))
+    if element.tag == "row":
+        lines = [" | ".join(text for cell in element if (text := " ".join("".join(cell.itertext()).split())))]
+    else:
+        lines = _lines(element)
+    kind = BLOCK_TAGS.get(element.tag, "paragraph")
+    pieces += [Piece(text, kind, group, item=element.tag == "item") for text in lines if text]
+
+
+def _lines(element: ElementTree.Element) -> list[str]:
+    """An element's text, split where the page broke the line (`<br>`, which the extractor gives as `<lb/>`).
+
+    The extractor makes one `<lb/>` of two `<br>`s, so a break is not known to end a paragraph; but the lines
+    it separates are never one run of words ("Jane Doe, Reporter<br>8 March 2024"), so they are kept apart.
+    """
+    lines: list[list[str]] = [[]]
+
+    def walk(node: ElementTree.Element) -> None:
+        lines[-1].append(node.text or "")
+        for child in node:
+            if child.tag == "lb":
+                lines.append([])
+            else:
+                walk(child)
+            lines[-1].append(child.tail or "")
+
+    walk(element)
+    return [" ".join("".join(line).split()) for line in lines]
 
 
 def _metadata(page: str) -> Header:
@@ -135,15 +176,20 @@ class _PageText(HTMLParser):
         self.current = []
 
 
-def _left_out(page: str, header: Header, pieces: list[Piece]) -> list[str]:
-    """The page's text that is not the article's: navigation, adverts, related links, footers (for `show`)."""
+def _page_blocks(page: str) -> list[str]:
+    """The page's visible text, block by block, in its own order."""
     reader = _PageText()
     reader.feed(page)
     reader.close()
     reader.flush()
+    return reader.blocks
+
+
+def _left_out(blocks: list[str], header: Header, pieces: list[Piece]) -> list[str]:
+    """The page's text that is not the article's: navigation, adverts, related links, footers (for `show`)."""
     kept = " ".join([header.title, *(piece.text for piece in pieces)])
     left: list[str] = []
-    for block in reader.blocks:
+    for block in blocks:
         if block not in kept and block not in left:
             left.append(block)
     return left

@@ -22,7 +22,8 @@ from .article import ArticleTextError
 from .article_blocks import html_pieces
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
-from .article_header import Header, take_header_pieces
+from .article_header import Header
+from .article_text import take_header_pieces
 from .yamlfile import YAMLFileError, YNode, parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from .article_body import BOX_HEADER, BULLET, SENTENCE_END, Piece, is_boilerplate, is_prose
 from .article_dates import DateLine, is_stamp, parse_date, read_date_line
-from .article_header import DOMAIN, Header, classify_candidates, credit_byline, is_section_like, read_byline
+from .article_header import (
+    DOMAIN,
+    Header,
+    classify_candidates,
+    credit_byline,
+    is_section_like,
+    read_byline,
+    settle_agency_byline,
+    take_leading_pieces,
+)
 
 HEADER_SCAN = 12
 """How many non-blank lines from the top may still hold a byline or date line."""
@@ -27,6 +36,9 @@ HEADLINE_MAX_WORDS = 25
 LONG_LINE = 100
 """Hard-wrapped text has shorter lines: a line this long is a paragraph of its own."""
 SECTION_PREFIX = re.compile(r"^(?:section|category|filed\s+under)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+LABELLED = re.compile(r"^(?P<field>headline|title|hed|byline|author|writer|date|dated)\s*:\s*(?P<value>\S.*)$",
+                      re.IGNORECASE)
+"""A header given as labelled fields, as a slug sheet or a desk's template writes it ("Headline: …", "Byline: …")."""
 OUTLET_PREFIX = re.compile(r"^(?:source|outlet|publication|publisher)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 MAIL_HEADER = re.compile(r"^(?P<field>from|sent|date|to|cc|bcc|subject|reply-to|importance|attachments?)\s*:\s*"
                          r"(?P<value>\S.*)$", re.IGNORECASE)
@@ -56,6 +68,8 @@ class TextHeader:
     """Short lines that are a headline, an outlet or a section label."""
     sections: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    """Headlines given by a label ("Headline: …"): they win over the short lines."""
     deck: list[Line] = field(default_factory=list)
     """Running text inside the header (a standfirst): it belongs to the body, as do short lines left over."""
     removed: list[str] = field(default_factory=list)
@@ -79,19 +93,56 @@ def parse_text(text: str) -> tuple[Header, list[Piece]]:
     """The header's findings and the body's pieces of a normalised plain text."""
     envelope, text = _envelope(text)
     lines = _lines(text)
+    header, kept, end = _read_top(lines)
+    header.title = header.title or envelope.subject
+    header.date_lines = header.date_lines or ([envelope.sent] if envelope.sent else [])
+    header.removed = [*envelope.removed, *header.removed, *envelope.signature]
+    pieces = [Piece(line.text, group=line.block) for line in kept]
+    pieces += _paragraphs(lines[end:])
+    header.bylines = header.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
+    settle_agency_byline(header, pieces)
+    return header, pieces
+
+
+def _read_top(lines: list[Line]) -> tuple[Header, list[Line], int]:
+    """The header read from the top of the lines, the header lines that belong to the body, and where it ends."""
     end = _header_end(lines)
     found = TextHeader()
     for line in lines[:end]:
         _sort_header_line(line, found)
     header, leftover = classify_candidates([line.text for line in found.candidates], found.sections, found.outlets)
-    header.title = header.title or envelope.subject
-    header.date_lines = found.dates or ([envelope.sent] if envelope.sent else [])
-    header.removed = [*envelope.removed, *found.removed, *envelope.signature]
+    header.title = found.titles[0] if found.titles else header.title
+    header.date_lines = found.dates
+    header.removed = found.removed
+    header.bylines = found.bylines
     kept = [*found.deck, *(found.candidates[index] for index in leftover)]
-    pieces = [Piece(line.text, group=line.block) for line in found.in_order if any(line is k for k in kept)]
-    pieces += _paragraphs(lines[end:])
-    header.bylines = found.bylines or ([byline] if (byline := credit_byline(pieces)) else [])
-    return header, pieces
+    return header, [line for line in found.in_order if any(line is k for k in kept)], end
+
+
+def take_header_pieces(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The headline, byline and date lines at the top of a page's or export's text are the header's, not the body's.
+
+    When the metadata gives no headline and the text does not open with a heading (a document exported from an
+    editor, a page with no title), the top is read as a plain text's is: headline, outlet, byline, date lines.
+    """
+    if not header.title and pieces and pieces[0].kind != "heading":
+        pieces = _top_as_text(pieces, header)
+    pieces = take_leading_pieces(pieces, header)
+    settle_agency_byline(header, pieces)
+    return pieces
+
+
+def _top_as_text(pieces: list[Piece], header: Header) -> list[Piece]:
+    """The pieces left once the header at their top is read as a text file's, its findings added to `header`."""
+    lines = [Line(piece.text, index, len(piece.text)) for index, piece in enumerate(pieces)]
+    found, kept, end = _read_top(lines)
+    header.title = found.title
+    header.outlet = header.outlet or found.outlet
+    header.section_label = header.section_label or found.section_label
+    header.bylines = header.bylines or found.bylines
+    header.date_lines = header.date_lines or found.date_lines
+    header.removed += found.removed
+    return [*(pieces[line.block] for line in kept), *pieces[end:]]
 
 
 def _envelope(text: str) -> tuple[Envelope, str]:
@@ -165,7 +216,15 @@ def _runs_on(text: str) -> bool:
 
 
 def _is_header_line(text: str) -> bool:
-    return bool(read_byline(text) or is_stamp(text) or read_date_line(text))
+    return bool(read_byline(text) or is_stamp(text) or read_date_line(text) or _labelled(text))
+
+
+def _labelled(text: str) -> tuple[str, str] | None:
+    """The field and value of a labelled header line ("Byline: Jane Doe"), if it is one."""
+    match = LABELLED.match(text)
+    if not match or len(match["value"].split()) > HEADLINE_MAX_WORDS:
+        return None
+    return match["field"].lower(), match["value"].strip()
 
 
 def _header_end(lines: list[Line]) -> int:
@@ -192,6 +251,14 @@ def _sort_header_line(line: Line, found: TextHeader) -> None:
     elif byline:
         found.bylines.append(byline)
         found.dates += _date_parts_beside_byline(text)
+    elif labelled := _labelled(text):
+        field_name, value = labelled
+        if field_name in {"byline", "author", "writer"}:
+            found.bylines.append(read_byline(value) or value)
+        elif field_name in {"date", "dated"}:
+            found.dates.append(read_date_line(value) or DateLine(unread=(text,)))
+        else:
+            found.titles.append(value)
     elif match := SECTION_PREFIX.match(text):
         found.sections.append(match["value"])
     elif match := OUTLET_PREFIX.match(text):

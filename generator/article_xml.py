@@ -28,8 +28,8 @@ from .article import ArticleTextError
 from .article_blocks import html_pieces, html_text, is_html
 from .article_body import Piece
 from .article_dates import DateLine, parse_date
-from .article_header import Header, is_section_like, read_byline, take_header_pieces
-from .article_text import text_pieces
+from .article_header import Header, is_section_like, read_byline
+from .article_text import take_header_pieces, text_pieces
 
 COMPACT_DATE = re.compile(r"^(?P<year>\d{4})-?(?P<month>\d{2})-?(?P<day>\d{2})(?:T|$)")
 """ISO 8601 in its basic form, as NITF's `norm` attributes write it ("20240305T093000+0100"): the day printed."""

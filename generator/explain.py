@@ -18,11 +18,12 @@ from .load import Loaded, SeedFile
 from .model import ParsedText
 from .yamlfile import YNode
 
-FORMAT_NAMES = {"text": "plain text", "html": "saved web page", "markdown": "Markdown export", "json": "JSON export",
-                "xml": "XML: NITF, NewsML-G2 or a feed item"}
+FORMAT_NAMES = {"text": "plain text", "html": "saved web page", "mhtml": "web page saved as a single file (MHTML)",
+                "markdown": "Markdown export", "json": "JSON export", "xml": "XML: NITF, NewsML-G2 or a feed item"}
 ORIGINS = {
     "text": {"title": "the text's headline", "outlet": "the text's outlet line", "byline": 'the "By" line'},
     "html": {"title": "the page's title", "outlet": "the page's site name", "byline": "the page's author"},
+    "mhtml": {"title": "the page's title", "outlet": "the page's site name", "byline": "the page's author"},
     "markdown": {"title": "the front matter's title", "outlet": "the front matter's outlet",
                  "byline": "the front matter's author"},
     "json": {"title": "the export's headline", "outlet": "the export's publisher or source",
@@ -31,6 +32,8 @@ ORIGINS = {
             "byline": "the file's byline or creator"},
 }
 """Where each format's reader finds the title, outlet and byline."""
+WEB_PAGES = frozenset({"html", "mhtml"})
+"""Formats read by the saved-page extractor, which can leave text of the page out."""
 DATE_SOURCES = {"published": 'the "Published" stamp', "updated": 'the "Updated" stamp', "date line": "the date line",
                 "dateline": "the dateline"}
 INDENT = " " * 10
@@ -116,7 +119,7 @@ def _date_text(parsed: ParsedText) -> str:
 
 
 def _date_origin(parsed: ParsedText) -> str:
-    if parsed.source_format == "html":
+    if parsed.source_format in WEB_PAGES:
         return "the page's metadata"
     if parsed.source_format == "markdown" and parsed.date_source != "dateline":
         return "the front matter"
@@ -149,7 +152,7 @@ def _structure(parsed: ParsedText, seed: SeedFile) -> list[str]:
         lines += [f"{INDENT}- {line}" for line in parsed.removed]
         lines += [f"{INDENT}if one of them belongs to the article, report it: the rules are in "
                   "generator/article_body.py"]
-    if parsed.source_format == "html":
+    if parsed.source_format in WEB_PAGES:
         lines += [f"{'left out:':<{len(INDENT)}}{_count(len(parsed.left_out), 'block')} of the page around the "
                   "article (navigation, adverts, links, footer)"]
         lines += [f"{INDENT}- {block}" for block in parsed.left_out]

@@ -22,7 +22,9 @@ from .yamlfile import YAMLFileError, YNode, load_problem, parse_yaml
 YAML_SUFFIXES = (".yml", ".yaml")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-DECLARED = {".html": CHARSET, ".htm": CHARSET, ".xml": XML_ENCODING}
+MIME_CHARSET = re.compile(rb"""^Content-Type:[ \t]*text/html;[^\n]*?charset\s*=\s*["']?([A-Za-z0-9_-]+)""",
+                          re.IGNORECASE | re.MULTILINE)
+DECLARED = {".html": CHARSET, ".htm": CHARSET, ".xml": XML_ENCODING, ".mhtml": MIME_CHARSET, ".mht": MIME_CHARSET}
 """Formats that say which encoding they are in, and where."""
 IGNORED_NAMES = {"README.md", ".gitkeep", LOCK_NAME}
 
@@ -41,7 +43,7 @@ class Loaded:
 
     documents: list[tuple[SeedFile, YNode]] = field(default_factory=list)
     texts: dict[str, tuple[SeedFile, str]] = field(default_factory=dict)
-    """Raw article text by article id (the file name without `.txt`, `.html`, `.md`, `.json` or `.xml`)."""
+    """Raw article text by article id (the file name without `.txt`, `.html`, `.mhtml`, `.md`, `.json` or `.xml`)."""
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Kinds of which a file could not be read, so their ids are not all known."""
@@ -116,8 +118,8 @@ def read_seed(seed: SeedFile) -> SeedRead:
     path, name, kind = seed.path, seed.name, seed.kind
     is_text = kind.name == "article" and path.suffix.lower() in ARTICLE_SUFFIXES
     if path.suffix not in YAML_SUFFIXES and not is_text:
-        expected = ("an article (.txt, .html, .md, .json or .xml) or its .yml sidecar" if kind.name == "article"
-                    else "a .yml file")
+        expected = ("an article (.txt, .html, .mhtml, .md, .json or .xml) or its .yml sidecar"
+                    if kind.name == "article" else "a .yml file")
         return SeedRead(seed, problems=(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"),))
     seeds = path.parent.parent
     if not path.resolve().is_relative_to(seeds.resolve()):
@@ -159,7 +161,8 @@ def _decode(path: Path, name: str) -> tuple[str | None, Problem | None]:
 
 def _declared_charset(data: bytes, declaration: re.Pattern[bytes]) -> str | None:
     """A saved web page in the encoding its `<meta charset>` declares (browsers save the bytes they received), or
-    an agency's XML in the one its `<?xml … encoding=…?>` declares."""
+    an agency's XML in the one its `<?xml … encoding=…?>` declares, or a page saved as a single file in the one
+    its HTML part's header declares."""
     match = declaration.search(data[:4096])
     if not match:
         return None

@@ -415,7 +415,7 @@ class ParsedText:
     unread_dates: tuple[str, ...] = ()
     """Stamps whose date could not be read, such as "Updated 2 hours ago"."""
     source_format: str = "text"
-    """`text`, `html`, `markdown`, `json` or `xml`: the kind of file the article came in."""
+    """`text`, `html`, `mhtml`, `markdown`, `json` or `xml`: the kind of file the article came in."""
     left_out: tuple[str, ...] = ()
     """A web page's text outside the article (navigation, adverts, footers): not part of it, listed for checking."""
 
@@ -523,7 +523,7 @@ class Site:
 
 FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("article", "articles", "An article's sidecar `NAME.yml`, next to its text `NAME.txt`, `NAME.html`, "
-             "`NAME.md`, `NAME.json` or `NAME.xml`.", Article),
+             "`NAME.mhtml`, `NAME.md`, `NAME.json` or `NAME.xml`.", Article),
     FileKind("topic", "topics", "One background topic per file; the file name is the topic's id.", Topic),
     FileKind("entity", "entities", "Entities, any number per file.", Entity, list_key="entities"),
     FileKind("event", "events", "Timeline events that are not inside a topic or an article.", Event,

@@ -69,6 +69,34 @@ def test_json_values_in_other_shapes() -> None:
                                  [TEXT, MORE])
 
 
+BLOCKS = [("paragraph", TEXT), ("heading", "Next steps"), ("paragraph", MORE)]
+
+
+@pytest.mark.parametrize("body", [
+    {"paragraphs": [TEXT, "Next steps", MORE]},
+    {"body": [{"type": "paragraph", "text": TEXT}, {"type": "heading", "text": "Next steps"},
+              {"type": "paragraph", "text": MORE}]},
+    {"elements": [{"content": TEXT}, {"type": "h2", "content": "Next steps"}, {"content": MORE}]},
+    {"blocks": [{"type": "paragraph", "data": {"text": TEXT}}, {"type": "header", "data": {"text": "Next steps"}},
+                {"type": "image", "data": {"caption": "The river."}}, {"type": "paragraph", "data": {"text": MORE}}]},
+    {"body": [{"_type": "block", "style": "normal", "children": [{"_type": "span", "text": TEXT[:20]},
+                                                                 {"_type": "span", "text": TEXT[20:]}]},
+              {"_type": "block", "style": "h2", "children": [{"_type": "span", "text": "Next steps"}]},
+              {"_type": "block", "style": "normal", "children": [{"_type": "span", "text": MORE}]}]},
+    {"fields": {"body": {"nodeType": "document", "content": [
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": TEXT}]},
+        {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "Next steps"}]},
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": MORE[:9]},
+                                              {"nodeType": "hyperlink", "content": [{"nodeType": "text",
+                                                                                     "value": MORE[9:]}]}]}]}}},
+])
+def test_a_body_given_as_a_list_of_blocks(body: dict[str, object]) -> None:
+    """Strings, `{"text": …}` objects and the typed blocks of Editor.js, Portable Text and rich-text editors."""
+    parsed = parse_article(json.dumps({"title": "Council votes on the bridge", **body}), ".json")
+    assert [(block.kind, block.text) for block in parsed.blocks] == BLOCKS
+    assert parsed.removed in {(), ("The river.",)}
+
+
 def test_a_json_date_that_cannot_be_read_is_listed_not_guessed() -> None:
     parsed = parse_article(json.dumps({**ARTICLE, "date": "the day after"}), ".json")
     assert (parsed.page_date, parsed.unread_dates) == (None, ("date: the day after",))
@@ -193,10 +221,10 @@ def test_agency_xml_in_its_declared_encoding_is_read(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from([".json", ".xml"]), st.text(st.sampled_from('<>&{}[]":,/!?= \n-abcpitemtlrsnf0') |
+@given(st.sampled_from([".json", ".xml", ".mhtml"]), st.text(st.sampled_from('<>&{}[]":,/!?= \n-abcpitemtlrsnf0') |
                                                    st.characters(codec="utf-8", exclude_categories=("Cs",)),
                                                    max_size=300))
-def test_any_json_or_xml_parses_or_reports(suffix: str, raw: str) -> None:
+def test_any_json_xml_or_mhtml_parses_or_reports(suffix: str, raw: str) -> None:
     try:
         parsed = parse_article(raw, suffix)
     except ArticleTextError as error:
@@ -243,6 +271,26 @@ def test_a_wire_credit_line_names_the_reporters_and_stays_in_the_text(trailer: s
     assert (parsed.byline, parsed.blocks[-1].text, parsed.removed) == (byline, trailer, ())
 
 
+@pytest.mark.parametrize(("top", "first", "trailer", "byline", "outlet"), [
+    ("By REUTERS", "VALMERA, March 5 (Reuters) - The port reopened.", "(Reporting by Lena Ortiz; Editing by Tom Hale)",
+     "Lena Ortiz", "Reuters"),
+    ("By AFP", "The port reopened on Tuesday.", "", "AFP", "AFP"),
+    ("By The Associated Press", "The port reopened on Tuesday.", "", "The Associated Press", "The Associated Press"),
+    ("", "NEW YORK (AP) — The port reopened.", "", "", "The Associated Press"),
+    ("", "BERLIN, March 5 (dpa) - The port reopened.", "", "", "dpa"),
+    ("", "BEIJING, March 5 (Xinhua) -- The port reopened.", "", "", "Xinhua"),
+    ("Example Gazette\nBy REUTERS", "VALMERA, March 5 (Reuters) - The port reopened.", "", "REUTERS",
+     "Example Gazette"),
+    ("By Jane Doe", "LUSAKA, March 5 (Meridian) - The port reopened.", "", "Jane Doe", ""),
+])
+def test_an_agency_names_the_outlet_and_its_credit_line_the_reporter(top: str, first: str, trailer: str,
+                                                                    byline: str, outlet: str) -> None:
+    """An agency for a byline names no person: the credit line's reporter does; the agency is the outlet, unless
+    the copy names another."""
+    parsed = parse_article(f"Port reopens after strike\n{top}\n\n{first}\n\n{trailer}\n")
+    assert (parsed.byline, parsed.outlet) == (byline, outlet)
+
+
 @pytest.mark.parametrize("line", ["Follow AP's coverage of the elections at https://x.org",
                                   "The post Bridge vote appeared first on Example Gazette."])
 def test_feed_footers_are_boilerplate(line: str) -> None:
@@ -262,3 +310,55 @@ def test_a_rule_standing_alone_is_removed_but_one_under_a_line_stays(rule: str) 
                                   "Associated Press writer Jane Doe in London contributed to this report."])
 def test_text_that_only_looks_like_a_footer_is_kept(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+# Pages saved as a single file (MHTML) -------------------------------------------------------------------------------
+
+def mhtml(*parts: tuple[str, str]) -> str:
+    """A single-file save as Chrome writes it: a multipart/related message, one part per (header, body)."""
+    boundary = "----MultipartBoundary--x1----"
+    head = (f'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";'
+            f'\r\n\tboundary="{boundary}"\r\n\r\n')
+    return head + "".join(f"\r\n--{boundary}\r\n{header}\r\n\r\n{body}\r\n" for header, body in parts) + \
+        f"\r\n--{boundary}--\r\n"
+
+
+PAGE_QP = ("<html><head><title>Council votes on the bridge</title><meta name=3D\"author\" content=3D\"Jane Doe\">"
+           f"</head><body><article><h1>Council votes on the bridge</h1><p>{TEXT}</p><p>Work starts next year, the "
+           "mayor=\r\n said, and it should take the =E2=80=9Cbetter part=E2=80=9D of two years.</p></article></body>"
+           "</html>")
+
+
+def test_a_single_file_save_is_read_as_the_page_it_holds() -> None:
+    raw = mhtml(("Content-Type: image/png\r\nContent-Transfer-Encoding: base64", "iVBORw0KGgo="),
+                ("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", PAGE_QP))
+    parsed = parse_article(raw, ".mhtml")
+    assert (parsed.title, parsed.byline, parsed.source_format) == ("Council votes on the bridge", "Jane Doe", "mhtml")
+    assert [block.text for block in parsed.blocks] == [
+        TEXT, "Work starts next year, the mayor said, and it should take the “better part” of two years."]
+
+
+@pytest.mark.parametrize(("raw", "line", "message"), [
+    (f"<html><body><p>{TEXT}</p></body></html>", 1, "not a page saved as a single file"),
+    (mhtml(("Content-Type: text/css", "p{margin:0}"), ("Content-Type: image/png\r\nContent-Transfer-Encoding: base64",
+                                                      "iVBORw0KGgo=")), 3,
+     "the file holds no web page (no text/html part; it holds image/png, text/css)"),
+    (mhtml(("Content-Type: text/html; charset=klingon", PAGE_QP)), 9, 'the page\'s charset "klingon"'),
+    (mhtml(("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
+            "<p>Caf=E9</p>")), 9, "the page is not utf-8 text as its header says (byte 0xE9)"),
+])
+def test_single_file_problems_are_located(raw: str, line: int, message: str) -> None:
+    with pytest.raises(ArticleTextError) as caught:
+        parse_article(raw, ".mht")
+    assert (caught.value.line, str(caught.value)[:len(message)]) == (line, message)
+
+
+def test_a_single_file_save_is_loaded_in_the_charset_its_page_declares(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds" / "articles"
+    folder.mkdir(parents=True)
+    raw = mhtml(("Content-Type: text/html; charset=windows-1252\r\nContent-Transfer-Encoding: 8bit",
+                 f"<html><body><h1>Café owners</h1><p>{TEXT}</p></body></html>"))
+    (folder / "page.mht").write_bytes(raw.encode("cp1252"))
+    loaded = load_seeds(tmp_path / "seeds", tmp_path)
+    assert (loaded.problems, loaded.texts["page"][1]) == ([], raw)
+    assert parse_article(loaded.texts["page"][1], ".mht").title == "Café owners"

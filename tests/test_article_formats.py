@@ -72,7 +72,7 @@ def test_the_fixtures_cover_twenty_articles_in_fifteen_layouts_and_every_format(
     articles = [path for path in FILES if path != HOSTILE]
     assert len(articles) >= 20
     assert len({expected(path)["layout"] for path in articles}) >= 15
-    assert {path.suffix for path in articles} == {".txt", ".html", ".md", ".json", ".xml"}
+    assert {FORMATS[path.suffix] for path in articles} == set(FORMATS.values())
 
 
 def test_the_crlf_and_bom_fixture_really_has_both() -> None:

@@ -238,6 +238,25 @@ def test_a_page_with_no_metadata_still_gives_its_headline_and_text() -> None:
     assert parsed.headings == ("What comes next",)
 
 
+STORY = "The council of Exampletown voted on Monday to build a bridge over the river, after years of argument."
+
+
+@pytest.mark.parametrize(("raw", "suffix"), [
+    (f"<html><body><p><b>Council votes on the bridge</b></p><p>By Jane Doe · March 3, 2024</p><p>{STORY}</p>"
+     "</body></html>", ".html"),
+    (f"<html><body><div><span>Example Gazette</span></div><div>Council votes on the bridge</div><div>By Jane Doe"
+     f"</div><div>Published March 3, 2024</div><div>{STORY}</div></body></html>", ".html"),
+    (f"**Council votes on the bridge**\n\nBy Jane Doe\n\nMarch 3, 2024\n\n{STORY}\n", ".md"),
+    (f'{{"body": "<p>Council votes on the bridge</p><p>By Jane Doe</p><p>March 3, 2024</p><p>{STORY}</p>"}}', ".json"),
+])
+def test_a_text_with_no_headline_in_its_metadata_has_its_top_read_as_a_plain_texts(raw: str, suffix: str) -> None:
+    """A page or export with no title and no heading: its first blocks are the headline, byline and date line."""
+    parsed = parse_article(raw, suffix)
+    assert (parsed.title, parsed.byline, parsed.page_date) == ("Council votes on the bridge", "Jane Doe",
+                                                               D(2024, 3, 3))
+    assert [block.text for block in parsed.blocks] == [STORY]
+
+
 # Any input ---------------------------------------------------------------------------------------------------------
 
 MARKUP = "<>&*_`[](){}#!|\\~^=$:;\"'-+.1 \t/?%@\n"

@@ -66,7 +66,7 @@ def test_a_sidecar_without_its_article_text(tmp_path: Path) -> None:
     root = with_files(tmp_path, {"articles/2021-07-27-alone.yml": "summary: Alone.\n"})
     # A problem with the file as a whole is located at the file.
     assert problems(root) == ['seeds/articles/2021-07-27-alone.yml: no article text beside this file: add '
-                              '"2021-07-27-alone.txt" (or .html, .htm, .md, .json, .xml)']
+                              '"2021-07-27-alone.txt" (or .html, .htm, .mhtml, .mht, .md, .json, .xml)']
 
 
 def test_an_article_file_name_that_is_not_an_id(tmp_path: Path) -> None:
