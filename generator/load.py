@@ -24,6 +24,8 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I
 XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 MIME_CHARSET = re.compile(rb"""^Content-Type:[ \t]*text/html;[^\n]*?charset\s*=\s*["']?([A-Za-z0-9_-]+)""",
                           re.IGNORECASE | re.MULTILINE)
+FALLBACK_ENCODING = "cp1252"
+"""Windows-1252: what an article that is not UTF-8 and declares nothing is read in (see `_decode`)."""
 DECLARED = {".html": CHARSET, ".htm": CHARSET, ".xml": XML_ENCODING, ".mhtml": MIME_CHARSET, ".mht": MIME_CHARSET}
 """Formats that say which encoding they are in, and where."""
 IGNORED_NAMES = {"README.md", ".gitkeep", LOCK_NAME}
@@ -118,18 +120,19 @@ def read_seed(seed: SeedFile) -> SeedRead:
     path, name, kind = seed.path, seed.name, seed.kind
     is_text = kind.name == "article" and path.suffix.lower() in ARTICLE_SUFFIXES
     if path.suffix not in YAML_SUFFIXES and not is_text:
-        expected = ("an article (.txt, .html, .mhtml, .md, .json or .xml) or its .yml sidecar"
+        first, *others = ARTICLE_SUFFIXES
+        expected = (f"an article ({first}, {', '.join(others[:-1])} or {others[-1]}) or its .yml sidecar"
                     if kind.name == "article" else "a .yml file")
         return SeedRead(seed, problems=(Problem(name, 0, 0, "", f"unexpected file: {kind.folder}/ holds {expected}"),))
     seeds = path.parent.parent
     if not path.resolve().is_relative_to(seeds.resolve()):
         return SeedRead(seed, problems=(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not "
                                                 "allowed: copy the file into seeds/ instead"),))
-    text, problem = _decode(path, name)
+    text, problem = _decode(path, name, article=is_text)
     if text is None:
         return SeedRead(seed, problems=(problem,) if problem else (), unreadable=True)
     if is_text:
-        return SeedRead(seed, text=text)
+        return SeedRead(seed, text=text, problems=(problem,) if problem else ())
     try:
         document = parse_yaml(text)
     except YAMLFileError as error:
@@ -139,7 +142,14 @@ def read_seed(seed: SeedFile) -> SeedRead:
     return SeedRead(seed, document=document)
 
 
-def _decode(path: Path, name: str) -> tuple[str | None, Problem | None]:
+def _decode(path: Path, name: str, article: bool = False) -> tuple[str | None, Problem | None]:
+    """The file's text, or the problem that stops it being read; an article in Windows-1252 is read with a warning.
+
+    Wire copy saved on Windows often comes in Windows-1252 (its curly quotes are bytes 0x91-0x94, which UTF-8
+    never starts a character with). An article is read in it when UTF-8 fails and nothing declares another
+    encoding, and the warning points at the first such byte so the editor can check the page there. YAML stays
+    UTF-8 only: editors write it, and their editor saves it so.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -155,6 +165,15 @@ def _decode(path: Path, name: str) -> tuple[str | None, Problem | None]:
         line = data[: error.start].count(b"\n") + 1
         column = len(data[line_start: error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start: error.start + 1].hex().upper()
+        if article:
+            try:
+                text = data.decode(FALLBACK_ENCODING)
+            except UnicodeDecodeError:
+                pass
+            else:
+                return text, Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here), so it was read "
+                                     f"as Windows-1252: check its quotes and accented letters on the page, and "
+                                     f"save the file with UTF-8 encoding to silence this", severity="warning")
         return None, Problem(name, line, column, "", f"not UTF-8 text (byte 0x{byte} here): "
                              "save the file with UTF-8 encoding")
 

@@ -275,7 +275,8 @@ def test_any_markdown_or_page_parses_or_reports(suffix: str, raw: str) -> None:
 
 
 def test_a_saved_page_in_its_declared_encoding_is_read(tmp_path: Path) -> None:
-    """Browsers save a page's bytes as received: a page declaring windows-1252 is read in it; a text file is not."""
+    """Browsers save a page's bytes as received: a page declaring windows-1252 is read in it; a text file that
+    declares nothing is read in it too, with a warning at its first byte that is not UTF-8."""
     folder = tmp_path / "seeds" / "articles"
     folder.mkdir(parents=True)
     page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
@@ -284,8 +285,21 @@ def test_a_saved_page_in_its_declared_encoding_is_read(tmp_path: Path) -> None:
     (folder / "text.txt").write_bytes("Café owners ‘cautious’\n\nPrices rose.\n".encode("cp1252"))
     loaded = load_seeds(tmp_path / "seeds", tmp_path)
     assert loaded.texts["page"][1] == page
+    assert loaded.texts["text"][1] == "Café owners ‘cautious’\n\nPrices rose.\n"
+    assert [(str(problem), problem.severity) for problem in loaded.problems] == [
+        ("seeds/articles/text.txt:1:4: not UTF-8 text (byte 0xE9 here), so it was read as Windows-1252: check its "
+         "quotes and accented letters on the page, and save the file with UTF-8 encoding to silence this",
+         "warning")]
+
+
+def test_a_text_that_is_neither_utf8_nor_windows_1252_is_refused_at_its_first_bad_byte(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "text.txt").write_bytes(b"Headline\n\nA byte \x81 that no encoding we read has.\n")
+    loaded = load_seeds(tmp_path / "seeds", tmp_path)
+    assert "text" not in loaded.texts
     assert [str(problem) for problem in loaded.problems] == [
-        "seeds/articles/text.txt:1:4: not UTF-8 text (byte 0xE9 here): save the file with UTF-8 encoding"]
+        "seeds/articles/text.txt:3:8: not UTF-8 text (byte 0x81 here): save the file with UTF-8 encoding"]
 
 
 # Layouts seen when text is copied from news sites ------------------------------------------------------------------
@@ -313,3 +327,12 @@ def test_layouts_of_text_copied_from_news_sites(raw: str, title: str, date: D, s
     parsed = parse_article(raw)
     assert (parsed.title, parsed.page_date, parsed.section_label, parsed.removed) == (title, date, section, removed)
     assert parsed.blocks[-1].text == LEAD.strip()
+
+
+def test_a_file_of_another_kind_among_the_articles_is_named_with_every_kind_accepted(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "notes.docx").write_bytes(b"PK")
+    assert [str(problem) for problem in load_seeds(tmp_path / "seeds", tmp_path).problems] == [
+        "seeds/articles/notes.docx: unexpected file: articles/ holds an article (.txt, .html, .htm, .mhtml, .mht, "
+        ".md, .json or .xml) or its .yml sidecar"]
