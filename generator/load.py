@@ -25,7 +25,7 @@ XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*[
 MIME_CHARSET = re.compile(rb"""^Content-Type:[ \t]*text/html;[^\n]*?charset\s*=\s*["']?([A-Za-z0-9_-]+)""",
                           re.IGNORECASE | re.MULTILINE)
 FALLBACK_ENCODING = "cp1252"
-"""Windows-1252: what an article that is not UTF-8 and declares nothing is read in (see `_decode`)."""
+"""Windows-1252: what an article that is not UTF-8 and declares nothing is read in (see `decode`)."""
 DECLARED = {".html": CHARSET, ".htm": CHARSET, ".xml": XML_ENCODING, ".mhtml": MIME_CHARSET, ".mht": MIME_CHARSET}
 """Formats that say which encoding they are in, and where."""
 IGNORED_NAMES = {"README.md", ".gitkeep", LOCK_NAME}
@@ -128,7 +128,7 @@ def read_seed(seed: SeedFile) -> SeedRead:
     if not path.resolve().is_relative_to(seeds.resolve()):
         return SeedRead(seed, problems=(Problem(name, 0, 0, "", "is a link to a file outside seeds/, which is not "
                                                 "allowed: copy the file into seeds/ instead"),))
-    text, problem = _decode(path, name, article=is_text)
+    text, problem = decode(path, name, article=is_text)
     if text is None:
         return SeedRead(seed, problems=(problem,) if problem else (), unreadable=True)
     if is_text:
@@ -142,7 +142,7 @@ def read_seed(seed: SeedFile) -> SeedRead:
     return SeedRead(seed, document=document)
 
 
-def _decode(path: Path, name: str, article: bool = False) -> tuple[str | None, Problem | None]:
+def decode(path: Path, name: str, article: bool = False) -> tuple[str | None, Problem | None]:
     """The file's text, or the problem that stops it being read; an article in Windows-1252 is read with a warning.
 
     Wire copy saved on Windows often comes in Windows-1252 (its curly quotes are bytes 0x91-0x94, which UTF-8

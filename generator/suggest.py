@@ -20,7 +20,7 @@ from .aliases import Accepted, Outcome, add_aliases
 from .article import FORMATS as ARTICLE_FORMATS
 from .article import ArticleTextError, parse_article
 from .errors import GeneratorError, InputError, Problem, relative
-from .load import load_seeds
+from .load import decode, load_seeds
 from .match import APPLY_MIN, Verdict
 from .model import Entity
 from .pipeline import Project, check
@@ -40,10 +40,11 @@ def run_suggest(project: Project, article: Path, format: str, apply: bool, accep
     """Print the suggestions for `article`; with `apply` or `accept`, write the accepted aliases. 1 on failure."""
     entities, files = load_entities(project)
     shown = relative(article, project.root)
-    try:
-        raw = article.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SuggestError(f"{shown}: cannot be read as UTF-8 text ({error})") from None
+    raw, problem = decode(article, shown, article=True)  # as the build reads it: the same encodings, the same errors
+    if raw is None:
+        raise SuggestError(str(problem))
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
     raw = readable_text(raw, article.suffix, shown)
     suggestions = Reader(entities).read(shown, raw, sidecar_dates(article))
     print(as_json(suggestions) if format == "json" else as_text(suggestions, files), end="")
