@@ -141,7 +141,7 @@ class Linker:
             exact = [(start, end) for start, end, _, _ in candidates]
             candidates += [(start, end, entity, Alias(name=text[start:end]))
                            for start, end, entity, _ in self.variants.find(text, exact)]
-            candidates.sort(key=lambda c: c[0])
+            candidates.sort()  # by start: an exact name and a variant never start at the same place
         for start, end, entity, alias in candidates:
             if (first_only and entity in seen) or _overlaps(start, end, blocked):
                 continue

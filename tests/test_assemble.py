@@ -63,10 +63,26 @@ def test_two_sections_of_a_topic_with_one_id(tmp_path: Path) -> None:
 
 
 def test_a_sidecar_without_its_article_text(tmp_path: Path) -> None:
-    root = with_files(tmp_path, {"articles/2021-07-27-alone.yml": "summary: Alone.\n"})
-    # A problem with the file as a whole is located at the file.
-    assert problems(root) == ['seeds/articles/2021-07-27-alone.yml: no article text beside this file: add '
-                              '"2021-07-27-alone.txt" (or .html, .htm, .mhtml, .mht, .md, .json, .xml)']
+    root = with_files(tmp_path, {"articles/2021-07-27-alone.yml": "summary: Alone.\n",
+                                 "articles/2021-07-28-alone.yml": "summary: Alone too.\n"})
+    # A problem with the file as a whole is located at the file: no line, column or key (JSON output gives 0, "").
+    with pytest.raises(InputError) as caught:
+        check(Project.at(root)).valid_site()
+    assert [(p.file, p.line, p.column, p.key, p.message) for p in caught.value.problems] == [
+        (f"seeds/articles/2021-07-2{day}-alone.yml", 0, 0, "", f'no article text beside this file: add '
+         f'"2021-07-2{day}-alone.txt" (or .html, .htm, .mhtml, .mht, .md, .json, .xml)') for day in (7, 8)]
+
+
+def test_the_sidecar_gives_the_headline_a_text_lacks(tmp_path: Path) -> None:
+    page = "<html><body><article><p>The council met on Monday and agreed the budget for the year.</p></article></body></html>"
+    root = with_files(tmp_path, {"articles/2021-07-27-untitled.html": page,
+                                 "articles/2021-07-27-untitled.yml": "summary: S.\n"})
+    assert problems(root) == ["seeds/articles/2021-07-27-untitled.html:1:1: no headline found: set `title:` in "
+                              "seeds/articles/2021-07-27-untitled.yml"]
+    (root / "seeds" / "articles" / "2021-07-27-untitled.yml").write_text("title: Budget agreed\nsummary: S.\n",
+                                                                         encoding="utf-8")
+    site = check(Project.at(root)).valid_site()
+    assert [a.title for a in site.articles if a.id == "2021-07-27-untitled"] == ["Budget agreed"]
 
 
 def test_an_article_file_name_that_is_not_an_id(tmp_path: Path) -> None:
