@@ -74,7 +74,8 @@ def test_a_sidecar_without_its_article_text(tmp_path: Path) -> None:
 
 
 def test_the_sidecar_gives_the_headline_a_text_lacks(tmp_path: Path) -> None:
-    page = "<html><body><article><p>The council met on Monday and agreed the budget for the year.</p></article></body></html>"
+    page = ("<html><body><article><p>The council met on Monday and agreed the budget for the year.</p></article>"
+            "</body></html>")
     root = with_files(tmp_path, {"articles/2021-07-27-untitled.html": page,
                                  "articles/2021-07-27-untitled.yml": "summary: S.\n"})
     assert problems(root) == ["seeds/articles/2021-07-27-untitled.html:1:1: no headline found: set `title:` in "
