@@ -40,9 +40,11 @@ def with_files(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_a_term_or_alias_claimed_by_two_terms(tmp_path: Path) -> None:
     root = with_files(tmp_path, {"glossary/z-more.yml": (
         "terms:\n  - id: usa\n    term: USA\n    aliases: [U.S.]\n    definition: D.\n"
-        "    sources: [example-2021-07-26-meeting]\n")})
+        "    sources: [example-2021-07-26-meeting]\n"
+        "  - id: us-again\n    term: U.S.\n    definition: D.\n    sources: [example-2021-07-26-meeting]\n")})
     assert problems(root) == ['seeds/glossary/z-more.yml:4:15: terms[0].aliases[0]: "U.S." is already a term or '
-                              "alias of us"]
+                              "alias of us",
+                              'seeds/glossary/z-more.yml:8:11: terms[1].term: "U.S." is already a term or alias of us']
 
 
 def test_one_address_listed_as_two_sources(tmp_path: Path) -> None:

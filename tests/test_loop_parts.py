@@ -100,3 +100,41 @@ def test_a_template_may_not_read_what_the_loop_cannot_compare(project: Path) -> 
         generate(Project.at(project))
     assert str(raised.value) == ("templates/home.md.j2:68:1: 'generator.depends.SiteView object' has no attribute "
                                  "'all_events'")
+
+
+def test_the_loop_sees_a_section_an_article_links_to_renamed_away(tmp_path: Path) -> None:
+    """The article's file is unchanged, so its quote check is kept from the last run unless it depends on the
+    topics its context links name: renaming the section it links to must still be reported."""
+    from generator.session import Session
+    from support import CASES, copy_project
+
+    root = copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
+    session = Session(Project.at(root))
+    session.run()
+    topic = root / "seeds" / "topics" / "the-meeting.yml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("id: the-talks", "id: the-agenda"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        session.run()
+    assert [(p.file, p.key) for p in caught.value.problems] == [
+        ("seeds/articles/2021-07-26-meeting.yml", "context[0].section")]
+
+
+def test_every_article_keeps_its_quote_problems(tmp_path: Path) -> None:
+    """Each article's sidecar is checked against its own text, and the problems of all are reported."""
+    from support import CASES, copy_project
+
+    root = copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
+    articles = root / "seeds" / "articles"
+    for day in ("24", "25"):
+        (articles / f"2021-07-{day}-alone.yml").write_text("summary: S.\n", encoding="utf-8")
+    sidecar = (articles / "2021-07-26-meeting.yml").read_text(encoding="utf-8")
+    (articles / "2021-07-26-meeting.yml").write_text(sidecar.replace('match: "met Mustafa al-Kadhimi"',
+                                                                     'match: "never printed"'), encoding="utf-8")
+    text = (articles / "2021-07-26-meeting.txt").read_text(encoding="utf-8")
+    (articles / "2021-07-27-later.txt").write_text(text, encoding="utf-8")
+    (articles / "2021-07-27-later.yml").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        generate(Project.at(root), write=False)
+    assert sorted((p.file, p.key) for p in caught.value.problems) == [
+        ("seeds/articles/2021-07-24-alone.yml", ""), ("seeds/articles/2021-07-25-alone.yml", ""),
+        ("seeds/articles/2021-07-26-meeting.yml", "context[0].match")]
