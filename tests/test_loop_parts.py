@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import CASES, copy_project
 
 from generator.cache import Digests
 from generator.errors import InputError
 from generator.link import words_in
 from generator.pipeline import Project, generate
+from generator.session import Session
 from generator.write import write_pages
 
 
@@ -105,9 +107,6 @@ def test_a_template_may_not_read_what_the_loop_cannot_compare(project: Path) -> 
 def test_the_loop_sees_a_section_an_article_links_to_renamed_away(tmp_path: Path) -> None:
     """The article's file is unchanged, so its quote check is kept from the last run unless it depends on the
     topics its context links name: renaming the section it links to must still be reported."""
-    from generator.session import Session
-    from support import CASES, copy_project
-
     root = copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
     session = Session(Project.at(root))
     session.run()
@@ -121,8 +120,6 @@ def test_the_loop_sees_a_section_an_article_links_to_renamed_away(tmp_path: Path
 
 def test_every_article_keeps_its_quote_problems(tmp_path: Path) -> None:
     """Each article's sidecar is checked against its own text, and the problems of all are reported."""
-    from support import CASES, copy_project
-
     root = copy_project(tmp_path / "project", CASES / "good" / "minimal" / "seeds")
     articles = root / "seeds" / "articles"
     for day in ("24", "25"):
