@@ -131,3 +131,34 @@ def test_a_whole_figure_stays_whole_and_a_decimal_stays_decimal() -> None:
 def test_a_word_where_a_figure_belongs_gets_no_hint() -> None:
     assert problems("chart", CHART.format(first="many", second="2")) == [
         'seeds/x.yml:8:16: series[0].points[0].value: expected a number, got "many"']
+
+
+def located(kind: str, text: str) -> list[tuple[str, str]]:
+    """Each problem as printed, with the key it names (empty for the file as a whole)."""
+    found: list[Problem] = []
+    tree = parse_yaml(text)
+    assert tree is not None
+    check_file("seeds/x.yml", kind_named(kind), tree, found)
+    return [(str(problem), problem.key) for problem in found]
+
+
+def test_a_list_file_without_its_key_or_as_a_bare_list_is_located_at_its_start() -> None:
+    assert located("entity", "people:\n  - id: a\n") == [
+        ('seeds/x.yml:1:1: people: unknown key "people": this file holds only "entities:"', "people"),
+        ('seeds/x.yml:1:1: missing the key "entities:" holding the list', "")]
+    assert located("entity", "- id: a\n") == [
+        ('seeds/x.yml:1:1: expected "entities:" followed by the list, got a list: start the file with the line '
+         '"entities:"', "")]
+
+
+def test_a_control_character_is_located_in_every_kind_of_text() -> None:
+    entity = ('entities:\n  - id: a\n    name: A\n    kind: person\n    description: "Desc\\u0001ription."\n'
+              '    aliases: ["Bad\\u0001name"]\n    sources: [s]\n')
+    assert located("entity", entity) == [
+        ("seeds/x.yml:5:18: entities[0].description: contains a control character", "entities[0].description"),
+        ("seeds/x.yml:6:15: entities[0].aliases[0]: contains a control character", "entities[0].aliases[0]")]
+    source = ('sources:\n  - id: a\n    title: "T\\u0001"\n    publisher: P\n    url: "https://a.example/\\u0001"\n'
+              "    date: 2021-07-26\n    kind: wire\n")
+    assert located("source", source) == [
+        ("seeds/x.yml:3:12: sources[0].title: contains a control character", "sources[0].title"),
+        ("seeds/x.yml:5:10: sources[0].url: contains a control character", "sources[0].url")]
