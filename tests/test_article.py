@@ -72,3 +72,10 @@ def test_cut_off_paragraph_is_not_a_heading() -> None:
 def test_article_without_paragraphs_is_an_error(raw: str) -> None:
     with pytest.raises(ArticleTextError, match="no paragraphs"):
         parse_article(raw)
+
+
+def test_an_article_with_no_date_and_no_dateline_says_so_with_empty_values() -> None:
+    """Nothing found is an empty string, never None or a guess: `show` prints these, and the sidecar fills them."""
+    parsed = parse_article("Council votes on the bridge\n\nThe council voted on Monday to build a bridge over the "
+                           "river, after years of argument.\n")
+    assert (parsed.page_date, parsed.date_source, parsed.outlet, parsed.dateline) == (None, "", "", "")

@@ -79,9 +79,14 @@ def test_the_sidecar_gives_the_headline_a_text_lacks(tmp_path: Path) -> None:
     page = ("<html><body><article><p>The council met on Monday and agreed the budget for the year.</p></article>"
             "</body></html>")
     root = with_files(tmp_path, {"articles/2021-07-27-untitled.html": page,
-                                 "articles/2021-07-27-untitled.yml": "summary: S.\n"})
-    assert problems(root) == ["seeds/articles/2021-07-27-untitled.html:1:1: no headline found: set `title:` in "
-                              "seeds/articles/2021-07-27-untitled.yml"]
+                                 "articles/2021-07-27-untitled.yml": "summary: S.\n",
+                                 "articles/2021-07-28-untitled.html": page})
+    with pytest.raises(InputError) as caught:
+        check(Project.at(root)).valid_site()
+    assert [(str(p), p.key) for p in caught.value.problems] == [
+        (f"seeds/articles/2021-07-2{day}-untitled.html:1:1: no headline found: set `title:` in "
+         f"seeds/articles/2021-07-2{day}-untitled.yml", "") for day in (7, 8)]
+    (root / "seeds" / "articles" / "2021-07-28-untitled.html").unlink()
     (root / "seeds" / "articles" / "2021-07-27-untitled.yml").write_text("title: Budget agreed\nsummary: S.\n",
                                                                          encoding="utf-8")
     site = check(Project.at(root)).valid_site()
