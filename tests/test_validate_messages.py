@@ -162,3 +162,16 @@ def test_a_control_character_is_located_in_every_kind_of_text() -> None:
     assert located("source", source) == [
         ("seeds/x.yml:3:12: sources[0].title: contains a control character", "sources[0].title"),
         ("seeds/x.yml:5:10: sources[0].url: contains a control character", "sources[0].url")]
+
+
+def test_a_list_key_holding_a_mapping_asks_for_dashes() -> None:
+    assert located("entity", "entities:\n  id: a\n") == [
+        ("seeds/x.yml:2:3: entities: expected a list of entries, each starting with '- '", "entities")]
+
+
+def test_a_missing_choice_lists_the_choices_and_an_empty_optional_value_is_no_problem() -> None:
+    source = "sources:\n  - id: a\n    title: T\n    publisher: P\n    url: https://a.example\n    date: 2021-07-26\n"
+    assert located("source", source) == [
+        ('seeds/x.yml:2:5: sources[0]: missing required key "kind" (one of: primary, wire, press, reference, other)',
+         "sources[0]")]
+    assert located("source", source + "    kind: wire\n    archived:\n") == []
