@@ -78,15 +78,19 @@ def test_a_sidecar_without_its_article_text(tmp_path: Path) -> None:
 def test_the_sidecar_gives_the_headline_a_text_lacks(tmp_path: Path) -> None:
     page = ("<html><body><article><p>The council met on Monday and agreed the budget for the year.</p></article>"
             "</body></html>")
-    root = with_files(tmp_path, {"articles/2021-07-27-untitled.html": page,
+    root = with_files(tmp_path, {"articles/2021-07-25-empty.txt": "Headline only\n",
+                                 "articles/2021-07-27-untitled.html": page,
                                  "articles/2021-07-27-untitled.yml": "summary: S.\n",
                                  "articles/2021-07-28-untitled.html": page})
     with pytest.raises(InputError) as caught:
         check(Project.at(root)).valid_site()
-    assert [(str(p), p.key) for p in caught.value.problems] == [
+    # A text that cannot be read stops neither the texts after it nor their checks.
+    assert [(str(p), p.key) for p in caught.value.problems][1:] == [
         (f"seeds/articles/2021-07-2{day}-untitled.html:1:1: no headline found: set `title:` in "
          f"seeds/articles/2021-07-2{day}-untitled.yml", "") for day in (7, 8)]
-    (root / "seeds" / "articles" / "2021-07-28-untitled.html").unlink()
+    assert str(caught.value.problems[0]).startswith("seeds/articles/2021-07-25-empty.txt:")
+    for name in ("2021-07-25-empty.txt", "2021-07-28-untitled.html"):
+        (root / "seeds" / "articles" / name).unlink()
     (root / "seeds" / "articles" / "2021-07-27-untitled.yml").write_text("title: Budget agreed\nsummary: S.\n",
                                                                          encoding="utf-8")
     site = check(Project.at(root)).valid_site()

@@ -175,3 +175,11 @@ def test_a_missing_choice_lists_the_choices_and_an_empty_optional_value_is_no_pr
         ('seeds/x.yml:2:5: sources[0]: missing required key "kind" (one of: primary, wire, press, reference, other)',
          "sources[0]")]
     assert located("source", source + "    kind: wire\n    archived:\n") == []
+
+
+def test_every_key_after_an_unknown_one_is_still_checked() -> None:
+    source = ("sources:\n  - id: a\n    titel: T\n    publisher: [P]\n    title: T\n    url: https://a.example\n"
+              "    kind: wire\n")
+    assert located("source", source) == [
+        ('seeds/x.yml:3:5: sources[0].titel: unknown key "titel" (did you mean "title"?)', "sources[0].titel"),
+        ("seeds/x.yml:4:16: sources[0].publisher: expected text, got a list", "sources[0].publisher")]
