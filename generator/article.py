@@ -13,6 +13,7 @@ the file gets wrong is corrected by the article's sidecar.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from .article_body import Piece, build_body
 from .article_dates import Dateline, find_dateline
@@ -44,28 +45,13 @@ def parse_article(raw: str, suffix: str = ".txt") -> ParsedText:
     """Recover the header, paragraphs, subheadings and removed boilerplate of an article file's text."""
     text = normalise(raw)
     source_format = FORMATS[suffix.lower()]
-    if source_format == "html":
-        from .article_html import parse_html  # imported when needed: the extractor takes a while to load
-
-        header, pieces = parse_html(text)
-    elif source_format == "mhtml":
-        from .article_mhtml import parse_mhtml
-
-        header, pieces = parse_mhtml(text)
-    elif source_format == "markdown":
-        from .article_markdown import parse_markdown
-
-        header, pieces = parse_markdown(text)
-    elif source_format == "json":
-        from .article_json import parse_json
-
-        header, pieces = parse_json(text)
-    elif source_format == "xml":
-        from .article_xml import parse_xml
-
-        header, pieces = parse_xml(text)
-    else:
+    if source_format == "text":
         header, pieces = parse_text(text)
+    else:
+        # Each other format's reader is `article_FORMAT.parse_FORMAT`, imported when needed: the saved-page
+        # extractor takes a while to load.
+        reader = importlib.import_module(f".article_{source_format}", __package__)
+        header, pieces = getattr(reader, f"parse_{source_format}")(text)
     return _finish(header, pieces, source_format)
 
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import json_schemas, lock, scaffold, schema_comment, suggest
+from .article import FORMATS as ARTICLE_FORMATS
 from .assemble import assemble
 from .errors import GeneratorError, InputError, Problem, relative
 from .explain import ArticleNotFound, explain
@@ -75,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="a page whose file was removed on purpose, such as article/2021-07-26-short-name")
     show = commands.add_parser("show", help="show what the parser took from an article's file, and how to correct "
                                "it")
-    show.add_argument("article", help="the article's id (its file name without .txt, .html, .mhtml, .md, .json or "
-                      ".xml) or its path")
+    show.add_argument("article", help=f"the article's id (its file name without {', '.join(ARTICLE_FORMATS)}) or "
+                      "its path")
     new = commands.add_parser("new", help="write a starter file for a new record", epilog=NEW_EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     new.add_argument("kind", choices=scaffold.CHOICES, help="what to add")
